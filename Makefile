@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make run` serves the archive, `make test` tests it.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed-$(shell cksum < requirements/dev.txt | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format setup chromium lock clean
+
+$(INSTALLED): requirements/dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(INSTALLED)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_seed_events
+	$(PY) manage.py dev_accounts
+
+run: setup
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Browser tests drive Debian's Chromium; browser downloads do not work here.
+chromium:
+	@command -v chromium >/dev/null || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(INSTALLED) chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(INSTALLED)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Re-pin the dependencies after editing requirements/*.in.
+lock: $(INSTALLED)
+	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras -o base.txt base.in
+	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o dev.txt dev.in
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,293 @@
+from django.core.validators import RegexValidator, URLValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import ArticleQuerySet, EventQuerySet, OutletQuerySet
+from .text import fold, sha256_hex
+
+# Only web links: a "javascript:" or "data:" URL must never reach an href or src.
+HTTP_URL_REGEX = r"^https?://"
+SHA256_REGEX = r"^[0-9a-f]{64}$"
+http_url_validator = URLValidator(schemes=["http", "https"])
+sha256_validator = RegexValidator(SHA256_REGEX, _("Enter 64 lower-case hexadecimal digits."))
+language_code_validator = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Enter a BCP 47 language code such as “id” or “pt-BR”.")
+)
+
+
+class Language(models.Model):
+    code = models.CharField(
+        _("code"), max_length=35, primary_key=True, validators=[language_code_validator]
+    )
+    name = models.CharField(_("English name"), max_length=100)
+    native_name = models.CharField(_("native name"), max_length=100)
+    search_config = models.CharField(
+        _("PostgreSQL text-search configuration"), max_length=63, default="simple"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Outlet(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    homepage = models.URLField(_("homepage"), max_length=500, blank=True, validators=[http_url_validator])
+    country = models.CharField(_("country"), max_length=100, blank=True)
+
+    objects = OutletQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(homepage="") | Q(homepage__regex=HTTP_URL_REGEX),
+                name="outlet_homepage_http",
+                violation_error_message=_("The homepage must be an http or https link."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:outlet-detail", kwargs={"slug": self.slug})
+
+
+class Event(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    date = models.DateField(_("date"), help_text=_("When the happening took place."))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["-date", "title"], name="event_date_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
+                name="event_end_after_start",
+                violation_error_message=_("The end date cannot be before the date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold(" ".join([self.title, self.summary, self.place]))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:event-detail", kwargs={"slug": self.slug})
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    event = models.ForeignKey(
+        Event, models.SET_NULL, null=True, blank=True, related_name="articles",
+        verbose_name=_("event"), help_text=_("Leave empty to keep the article in the inbox."),
+    )
+    outlet = models.ForeignKey(
+        Outlet, models.PROTECT, null=True, blank=True, related_name="articles",
+        verbose_name=_("outlet"), help_text=_("Empty when the capture does not say who published it."),
+    )
+    outlet_evidence = models.CharField(
+        _("outlet evidence"), max_length=300, blank=True,
+        help_text=_("What in the capture identifies the outlet."),
+    )
+    language = models.ForeignKey(
+        Language, models.PROTECT, related_name="articles", verbose_name=_("language")
+    )
+    title = models.CharField(_("title"), max_length=500)
+    title_derived = models.BooleanField(
+        _("title derived"), default=False,
+        help_text=_("The source has no title; this one was made from its first sentence."),
+    )
+    body = models.TextField(_("body"), help_text=_("Plain text; paragraphs separated by a blank line."))
+    published_on = models.DateField(
+        _("published on"), null=True, blank=True, help_text=_("Empty when the source does not say.")
+    )
+    source_url = models.URLField(
+        _("source URL"), max_length=2000, null=True, blank=True, validators=[http_url_validator]
+    )
+    byline = models.CharField(_("byline"), max_length=300, blank=True)
+    translation_of = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="translations",
+        verbose_name=_("translation of"),
+    )
+    body_sha256 = models.CharField(
+        _("body SHA-256"), max_length=64, editable=False, validators=[sha256_validator]
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-created_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["status", "-published_on"], name="article_status_date_idx"),
+            models.Index(fields=["event", "status", "language"], name="article_event_lang_idx"),
+            models.Index(fields=["language", "status"], name="article_language_idx"),
+            models.Index(fields=["outlet", "status"], name="article_outlet_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_url"], condition=Q(source_url__isnull=False),
+                name="article_unique_source_url",
+                violation_error_message=_("Another article already has this source URL."),
+            ),
+            models.CheckConstraint(
+                condition=Q(source_url__isnull=True) | Q(source_url__regex=HTTP_URL_REGEX),
+                name="article_source_url_http",
+                violation_error_message=_("The source URL must be an http or https link."),
+            ),
+            models.CheckConstraint(
+                condition=Q(body_sha256__regex=SHA256_REGEX),
+                name="article_body_sha256_hex",
+                violation_error_message=_("The body hash must be 64 lower-case hex digits."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published"]),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(translation_of=models.F("pk")),
+                name="article_not_translation_of_itself",
+                violation_error_message=_("An article cannot be a translation of itself."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.refresh_derived_fields()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        # The hash and search text follow the body, so constraints see current values.
+        self.refresh_derived_fields()
+
+    def refresh_derived_fields(self) -> None:
+        self.body = self.body.replace("\r\n", "\n").strip()
+        self.body_sha256 = sha256_hex(self.body)
+        self.search_text = fold(f"{self.title}\n{self.body}")
+
+    @property
+    def paragraphs(self) -> list[str]:
+        from .text import split_paragraphs
+
+        return split_paragraphs(self.body)
+
+
+class ArticleImage(models.Model):
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="images", verbose_name=_("article")
+    )
+    url = models.URLField(
+        _("URL"), max_length=2000, blank=True, validators=[http_url_validator],
+        help_text=_("Empty when the capture kept only the caption."),
+    )
+    caption = models.TextField(_("caption"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["article", "position", "pk"]
+        verbose_name = _("article image")
+        verbose_name_plural = _("article images")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__regex=HTTP_URL_REGEX),
+                name="image_url_http",
+                violation_error_message=_("An image URL must be an http or https link."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(url="") | ~Q(caption=""),
+                name="image_url_or_caption",
+                violation_error_message=_("An image needs a URL or a caption."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.caption or self.url
+
+
+class Capture(models.Model):
+    """The raw bytes an article was imported from, kept exactly as they arrived."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("plain text")
+        HTML = "html", _("HTML page")
+
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="captures", verbose_name=_("article")
+    )
+    raw = models.BinaryField(_("raw capture"))
+    sha256 = models.CharField(
+        _("SHA-256"), max_length=64, unique=True, validators=[sha256_validator]
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.TEXT)
+    filename = models.CharField(_("file name"), max_length=500, blank=True)
+    importer = models.CharField(
+        _("importer"), max_length=100, help_text=_("Which importer, and which version, read it.")
+    )
+    imported_at = models.DateTimeField(_("imported"))
+
+    class Meta:
+        ordering = ["article", "-imported_at"]
+        get_latest_by = "imported_at"
+        verbose_name = _("capture")
+        verbose_name_plural = _("captures")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sha256__regex=SHA256_REGEX),
+                name="capture_sha256_hex",
+                violation_error_message=_("The capture hash must be 64 lower-case hex digits."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.filename or self.sha256[:12]
+
+    def save(self, *args, **kwargs) -> None:
+        self.sha256 = sha256_hex(bytes(self.raw))
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.sha256 = sha256_hex(bytes(self.raw))
+
+    @property
+    def text(self) -> str:
+        """The capture decoded for display; undecodable bytes are shown, not dropped."""
+        return bytes(self.raw).decode("utf-8", errors="replace")

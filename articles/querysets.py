@@ -1,0 +1,110 @@
+"""Read-side query methods for the archive's models, chainable and exposed as managers."""
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
+
+from .text import fold
+
+
+def _search_terms(query: str) -> list[str]:
+    return [term for term in fold(query).split(" ") if term]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        return self.filter(status="published")
+
+    def in_languages(self, codes: list[str]) -> "ArticleQuerySet":
+        return self.filter(language__in=codes)
+
+    def for_event(self, slug: str) -> "ArticleQuerySet":
+        return self.filter(event__slug=slug)
+
+    def by_outlet(self, slug: str) -> "ArticleQuerySet":
+        return self.filter(outlet__slug=slug)
+
+    def published_between(self, after: date | None, before: date | None) -> "ArticleQuerySet":
+        qs = self
+        if after:
+            qs = qs.filter(published_on__gte=after)
+        if before:
+            qs = qs.filter(published_on__lte=before)
+        return qs
+
+    def search(self, query: str) -> "ArticleQuerySet":
+        """Every term must occur in the folded title or body (accents and case ignored)."""
+        qs = self
+        for term in _search_terms(query):
+            qs = qs.filter(search_text__contains=term)
+        return qs
+
+    def for_listing(self) -> "ArticleQuerySet":
+        return self.select_related("language", "outlet", "event").defer("body", "search_text")
+
+    def in_reading_order(self) -> "ArticleQuerySet":
+        return self.order_by("language__position", "language__code", "published_on", "pk")
+
+
+def published_articles_of(event_ref: OuterRef | str = "pk") -> ArticleQuerySet:
+    from .models import Article
+
+    return Article.objects.published().filter(event=OuterRef(event_ref))
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self) -> "EventQuerySet":
+        """Events with at least one published article: drafts alone never surface an event."""
+        return self.filter(Exists(published_articles_of()))
+
+    def covered_in(self, codes: list[str]) -> "EventQuerySet":
+        """Events covered in every one of the languages `codes` (not merely any of them)."""
+        qs = self
+        for code in dict.fromkeys(codes):
+            qs = qs.filter(Exists(published_articles_of().filter(language=code)))
+        return qs
+
+    def covered_by_outlet(self, slug: str) -> "EventQuerySet":
+        return self.filter(Exists(published_articles_of().filter(outlet__slug=slug)))
+
+    def between(self, after: date | None, before: date | None) -> "EventQuerySet":
+        qs = self
+        if after:
+            qs = qs.filter(date__gte=after)
+        if before:
+            qs = qs.filter(date__lte=before)
+        return qs
+
+    def search(self, query: str) -> "EventQuerySet":
+        """Each term must occur in the event's own text or in one of its published articles."""
+        qs = self
+        for term in _search_terms(query):
+            in_articles = published_articles_of().filter(search_text__contains=term)
+            qs = qs.filter(models.Q(search_text__contains=term) | Exists(in_articles))
+        return qs
+
+    def with_coverage(self) -> "EventQuerySet":
+        """Prefetch the published articles (without bodies) that list pages summarise."""
+        from .models import Article
+
+        articles = (
+            Article.objects.published()
+            .select_related("language", "outlet")
+            .only(
+                "id", "event_id", "title", "published_on", "language", "outlet",
+                "language__code", "language__name", "language__native_name",
+                "language__position", "outlet__name", "outlet__slug",
+            )
+            .in_reading_order()
+        )
+        return self.prefetch_related(Prefetch("articles", queryset=articles, to_attr="coverage"))
+
+
+class OutletQuerySet(models.QuerySet):
+    def with_article_counts(self) -> "OutletQuerySet":
+        published = models.Q(articles__status="published")
+        return self.annotate(
+            article_count=models.Count("articles", filter=published),
+            event_count=models.Count("articles__event", filter=published, distinct=True),
+        )
