@@ -92,9 +92,18 @@ class EventQuerySet(models.QuerySet):
             Article.objects.published()
             .select_related("language", "outlet")
             .only(
-                "id", "event_id", "title", "published_on", "language", "outlet",
-                "language__code", "language__name", "language__native_name",
-                "language__position", "outlet__name", "outlet__slug",
+                "id",
+                "event_id",
+                "title",
+                "published_on",
+                "language",
+                "outlet",
+                "language__code",
+                "language__name",
+                "language__native_name",
+                "language__position",
+                "outlet__name",
+                "outlet__slug",
             )
             .in_reading_order()
         )
