@@ -13,7 +13,8 @@ class _CoverageFilterSet(django_filters.FilterSet):
     language = django_filters.ModelMultipleChoiceFilter(
         label=_("Language"),
         field_name="language",
-        lookup_expr="in",
+        # One condition per ticked language, OR-ed (events override this with AND).
+        lookup_expr="exact",
         queryset=Language.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
