@@ -120,8 +120,9 @@ class TestReader:
         response = client.get(self.url("hanoi"))
         html = response.content.decode()
         assert [a.language_id for a in response.context["columns"]] == ["id", "en"]
-        assert '<article class="column" lang="id"' in html
-        assert '<article class="column" lang="en"' in html
+        # Every column head and cell carries its language (the reader is a grid of rows).
+        assert html.count('lang="id" data-lang="id"') == html.count('lang="en" data-lang="en"')
+        assert '<header class="cell col-head is-active" lang="id" data-lang="id">' in html
         assert "Viet Nam News" in html and "19 February 2025" in html
         assert "publication date unknown" in html  # the Indonesian capture holds no date
 

@@ -3,9 +3,12 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from ..coverage import coverage_strip
 from ..facets import event_language_counts, event_outlet_counts
 from ..filters import EventFilter
 from ..models import Article, ArticleImage, Event, Language
+from ..panel import digit_facts, marks_for, panel_lines, row_of
+from ..reader import build_reader, paragraph_rows, reader_query
 from .filtering import FilteredListView
 
 
@@ -42,7 +45,7 @@ class EventListView(FilteredListView):
 
 
 class EventDetailView(DetailView):
-    """The side-by-side reader: one column per article, ordered by the `lang` query."""
+    """The side-by-side reader: aligned rows across the columns the `lang` query picks."""
 
     template_name = "articles/event_detail.html"
     context_object_name = "event"
@@ -63,10 +66,23 @@ class EventDetailView(DetailView):
         versions = self.object.versions
         available = list(dict.fromkeys(article.language for article in versions))
         chosen, problems = self.chosen_languages(available)
-        context["available_languages"] = available
-        context["chosen_codes"] = [language.code for language in chosen]
-        context["columns"] = [a for language in chosen for a in versions if a.language == language]
-        context["problems"] = problems
+        codes = [language.code for language in chosen]
+        selected = self.request.GET.get("fact") or None
+        facts = digit_facts(versions)
+        indexes = paragraph_rows(versions)
+        reader = build_reader(
+            versions, codes, available, rows=indexes, marks=marks_for(facts, selected)
+        )
+        context.update(
+            reader=reader,
+            columns=reader.columns,
+            available_languages=available,
+            chosen_codes=codes,
+            lang_query=reader_query(codes),
+            facts=panel_lines(facts, reader.columns, row_of(indexes, versions), selected),
+            strip=coverage_strip(versions, self.object.date),
+            problems=problems,
+        )
         return context
 
     def chosen_languages(self, available: list[Language]) -> tuple[list[Language], list[str]]:
