@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-$(shell cksum < requirements/dev.txt | cut -d' '
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format setup chromium lock clean
+.PHONY: run test lint format setup chromium gettext messages lock clean
 
 $(INSTALLED): requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(INSTALLED): requirements/dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-setup: $(INSTALLED)
+setup: $(INSTALLED) messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed_events
 	$(PY) manage.py dev_accounts
@@ -28,8 +28,17 @@ chromium:
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(INSTALLED) chromium
+test: $(INSTALLED) chromium messages
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The interface translations (locale/*/LC_MESSAGES/django.po) compile with GNU gettext's msgfmt.
+gettext:
+	@command -v msgfmt >/dev/null || { \
+		echo "Installing Debian's gettext for compilemessages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+
+messages: $(INSTALLED) gettext
+	$(PY) manage.py compilemessages --ignore=$(VENV) >/dev/null
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
