@@ -188,3 +188,28 @@ def test_changelist_query_count_does_not_grow_with_rows(editor_client, model):
         return len(queries)
 
     assert add_rows(3) == add_rows(30)
+
+
+def test_editor_saves_an_event_with_its_article_inline(editor_client, content):
+    """The read-only article rows do not get in the way of editing the event itself."""
+    event, article = content["event"], content["article"]
+    form = {
+        "title": "Ambassador Phạm Thanh Bình meets Chen Gang in Guangxi",
+        "slug": event.slug, "summary": "", "date": "2025-05-16", "end_date": "2025-05-17",
+        "place": "Guangxi (Quảng Tây)",
+        **inline_management("articles", 1, initial=1),
+        "articles-0-id": str(article.pk), "articles-0-event": str(event.pk),
+    }  # fmt: skip
+    response = editor_client.post(reverse("admin:articles_event_change", args=[event.pk]), form)
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.place, event.end_date) == ("Guangxi (Quảng Tây)", date(2025, 5, 17))
+    assert list(event.articles.all()) == [article]
+
+
+def test_event_form_refuses_end_before_start(editor_client):
+    form = {"title": "t", "slug": "t", "date": "2025-05-16", "end_date": "2025-05-15",
+            **inline_management("articles", 0)}  # fmt: skip
+    response = editor_client.post(reverse("admin:articles_event_add"), form)
+    assert response.status_code == 200
+    assert "The end date cannot be before the date." in response.content.decode()
