@@ -40,7 +40,12 @@ class OutletAdmin(admin.ModelAdmin):
 
 @admin.register(Language)
 class LanguageAdmin(admin.ModelAdmin):
-    list_display = ["language_code", "language_name", "language_native_name", "search_config"]
+    list_display = [
+        "language_code",
+        "language_name",
+        "language_native_name",
+        "language_search_config",
+    ]
     search_fields = ["code", "name", "native_name"]
 
     @admin.display(description=_("code"), ordering="code")
@@ -56,7 +61,7 @@ class LanguageAdmin(admin.ModelAdmin):
         return obj.native_name
 
     @admin.display(description=_("text-search configuration"), ordering="search_config")
-    def search_config(self, obj: Language) -> str:
+    def language_search_config(self, obj: Language) -> str:
         return obj.search_config
 
 
