@@ -292,7 +292,6 @@ def test_str_of_each_model():
     assert str(unnamed) == sha256_hex(b"b")[:12]
 
 
-@pytest.mark.urls("tests.urls_stub")
 def test_get_absolute_url_follows_the_url_contract():
     outlet = make_outlet(slug="nhan-dan")
     event = make_event(slug="pham-thanh-binh-meets-chen-gang")
