@@ -77,12 +77,16 @@ class EventQuerySet(models.QuerySet):
         return qs
 
     def search(self, query: str) -> "EventQuerySet":
-        """Each term must occur in the event's own text or in one of its published articles."""
-        qs = self
-        for term in _search_terms(query):
-            in_articles = published_articles_of().filter(search_text__contains=term)
-            qs = qs.filter(models.Q(search_text__contains=term) | Exists(in_articles))
-        return qs
+        """Events whose own text, or one of whose published articles, holds every term."""
+        terms = _search_terms(query)
+        if not terms:
+            return self
+        own_text = models.Q()
+        articles = published_articles_of()
+        for term in terms:
+            own_text &= models.Q(search_text__contains=term)
+            articles = articles.filter(search_text__contains=term)
+        return self.filter(own_text | Exists(articles))
 
     def with_coverage(self) -> "EventQuerySet":
         """Prefetch the published articles (without bodies) that list pages summarise."""
