@@ -1,8 +1,18 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import make_article, make_event, make_outlet
+
+
+@pytest.fixture(autouse=True)
+def _default_interface_language():
+    """LocaleMiddleware leaves the last request's language active in the thread; reset it so
+    a test that asks for Vietnamese pages does not change the messages the next test sees."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -164,3 +164,48 @@ class TestReader:
         html = client.get(self.url("xss")).content.decode()
         assert "<script>t()" not in html and "<img src=x" not in html
         assert "&lt;script&gt;" in html
+
+
+class TestReaderRowsPanelAndStrip:
+    """What the reader page renders around the columns, all of it without script."""
+
+    def page(self, client, query: str = "") -> str:
+        url = reverse("articles:event-detail", kwargs={"slug": "hanoi"}) + query
+        return client.get(url).content.decode()
+
+    def test_each_row_has_a_visible_permalink_and_language_marked_focusable_cells(
+        self, client, scene
+    ):
+        html = self.page(client)
+        assert '<section class="reader-row" id="row-1" data-row="1"' in html
+        assert '<a class="row-anchor" href="#row-1"' in html
+        assert '<p tabindex="0" data-row="1" data-paragraph="0">Prime Minister' in html
+
+    def test_a_fact_link_marks_where_it_stands_and_names_its_row(self, client, db):
+        from tests.factories import make_article, make_event
+
+        event = make_event(slug="expo")
+        make_article(language="en", event=event, body="Intro.\n\nThe Expo runs 17-21 September.")
+        make_article(language="id", event=event, body="Pembuka.\n\nExpo berlangsung.")
+        url = reverse("articles:event-detail", kwargs={"slug": "expo"})
+        html = client.get(url).content.decode()
+        assert '<tr class="is-partial">' in html
+        assert 'href="?lang=id&amp;lang=en&amp;fact=number-17-21#row-2"' in html
+        assert "<mark>" not in html
+        html = client.get(url + "?lang=id&lang=en&fact=number-17-21").content.decode()
+        assert "The Expo runs <mark>17-21</mark> September." in html
+
+    def test_the_strip_shows_an_unknown_date_as_unknown(self, client, scene):
+        html = self.page(client)
+        strip = html.split('class="coverage-strip"')[1].split("</section>")[0]
+        assert '<time datetime="2025-02-19">' in strip and "Viet Nam News" in strip
+        undated = strip.split('class="strip-day strip-undated"')[1]
+        assert "date unknown" in undated and "Bahasa Indonesia" in undated
+        assert '<time datetime="2025-02-18">' in strip  # the event's day, marked as such
+        assert "the event" in strip
+
+    def test_the_picker_and_phone_tabs_are_plain_links(self, client, scene):
+        html = self.page(client)
+        assert 'href="?lang=en&amp;lang=id#reader"' in html  # move Indonesian right
+        assert 'href="?lang=id#reader"' in html  # hide English
+        assert '<a href="?lang=en&amp;lang=id#reader" data-lang="en" lang="en">' in html  # tab

@@ -1,0 +1,83 @@
+"""The interface speaks Indonesian, English, Swedish and Vietnamese (the articles do not change)."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+LOCALES = ["id", "sv", "vi"]
+
+
+def po_entries(code: str) -> list[tuple[str, list[str]]]:
+    """(msgid, msgstrs) for every entry but the header, continuation lines joined."""
+    text = (settings.BASE_DIR / "locale" / code / "LC_MESSAGES" / "django.po").read_text("utf-8")
+    entries = []
+    for block in text.split("\n\n"):
+        fields: dict[str, str] = {}
+        key = None
+        for line in block.splitlines():
+            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            if match:
+                key, fields[match.group(1)] = match.group(1), match.group(2)
+            elif line.startswith('"') and key:
+                fields[key] += line[1:-1]
+        if fields.get("msgid"):
+            entries.append(
+                (fields["msgid"], [v for k, v in fields.items() if k.startswith("msgstr")])
+            )
+    return entries
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_every_interface_string_is_translated(code):
+    entries = po_entries(code)
+    assert len(entries) > 100
+    untranslated = [msgid for msgid, strs in entries if not all(strs)]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_translations_keep_every_placeholder(code):
+    for msgid, strs in po_entries(code):
+        wanted = set(re.findall(r"%\(\w+\)s", msgid))
+        for translated in strs:
+            assert set(re.findall(r"%\(\w+\)s", translated)) == wanted, msgid
+
+
+@pytest.mark.parametrize(
+    ("accept", "html_lang", "label"),
+    [
+        ("sv", "sv", "Händelser"),
+        ("id-ID,id;q=0.9", "id", "Peristiwa"),
+        ("vi", "vi", "Sự kiện"),
+        ("en-GB", "en", "Events"),
+        ("fr", "en", "Events"),  # not offered: English
+    ],
+)
+def test_the_browser_language_chooses_the_interface(client, db, accept, html_lang, label):
+    html = client.get(reverse("articles:home"), HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+    assert f'<html lang="{html_lang}">' in html
+    assert f">{label}</a>" in html
+
+
+def test_the_switcher_posts_with_csrf_and_returns_to_the_same_page_and_query(client, scene):
+    client = type(client)(enforce_csrf_checks=True)
+    page = reverse("articles:event-detail", kwargs={"slug": "hanoi"}) + "?lang=en"
+    html = client.get(page).content.decode()
+    assert 'action="/i18n/setlang/" method="post"' in html
+    assert f'name="next" type="hidden" value="{page.replace("&", "&amp;")}"' in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = client.post(
+        "/i18n/setlang/", {"language": "id", "next": page, "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302 and response["Location"] == page
+    html = client.get(page).content.decode()
+    assert '<html lang="id">' in html and "Kolom" in html and "Tampilkan" in html
+
+
+def test_the_articles_keep_their_own_language_under_a_translated_interface(client, scene):
+    url = reverse("articles:event-detail", kwargs={"slug": "hanoi"})
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Prime Minister Phạm Minh Chính met Chen Gang in Hà Nội." in html
+    assert 'lang="en" data-lang="en"' in html and "không rõ ngày đăng" in html
