@@ -6,7 +6,7 @@ carries and another leaves out.
 """
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -18,24 +18,27 @@ KIND_LABELS = {"name": _("name"), "number": _("number"), "date": _("date")}
 
 
 @dataclass(frozen=True)
-class Mention:
+class Occurrence:
     paragraph: int
-    span: Span
-    surface: str
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True)
 class Fact:
-    key: str
+    """The shape `articles.comparison` gives its facts (kind, key, label, occurrences)."""
+
     kind: str
+    key: str
     label: str
-    mentions: dict[int, list[Mention]]  # article id -> where it stands
+    occurrences: dict[int, list[Occurrence]]  # article id -> where it stands
 
 
 @dataclass(frozen=True)
 class PanelCell:
     article: Article
-    mentions: list[Mention]
+    mentions: list[Occurrence]
     row: int | None  # the row of the first mention, for the "where" link
 
 
@@ -60,13 +63,13 @@ _FIGURE = re.compile(r"\d+(?:[.,:/-]\d+)*")
 
 def digit_facts(articles: Sequence[Article]) -> list[Fact]:
     """Fallback facts: every figure written with digits, compared as written."""
-    found: dict[str, dict[int, list[Mention]]] = {}
+    found: dict[str, dict[int, list[Occurrence]]] = {}
     for article in articles:
         for index, text in enumerate(article.paragraphs):
             for match in _FIGURE.finditer(text):
-                mention = Mention(index, match.span(), match.group())
-                found.setdefault(match.group(), {}).setdefault(article.pk, []).append(mention)
-    return [Fact(f"number-{key}", "number", key, mentions) for key, mentions in found.items()]
+                where = Occurrence(index, match.start(), match.end(), match.group())
+                found.setdefault(match.group(), {}).setdefault(article.pk, []).append(where)
+    return [Fact("number", f"number-{key}", key, where) for key, where in found.items()]
 
 
 def row_of(indexes: RowIndexes, versions: Sequence[Article]) -> dict[tuple[int, int], int]:
@@ -97,7 +100,7 @@ def panel_lines(
 
 
 def _cell(fact: Fact, column: Article, rows: dict[tuple[int, int], int]) -> PanelCell:
-    mentions = fact.mentions.get(column.pk, [])
+    mentions = fact.occurrences.get(column.pk, [])
     first = rows.get((column.pk, mentions[0].paragraph)) if mentions else None
     return PanelCell(column, mentions, first)
 
@@ -107,10 +110,8 @@ def marks_for(facts: Sequence[Fact], selected: str | None) -> dict[tuple[int, in
     marks: dict[tuple[int, int], list[Span]] = {}
     for fact in facts:
         if fact.key == selected:
-            for article_id, mentions in fact.mentions.items():
-                for mention in mentions:
-                    marks.setdefault((article_id, mention.paragraph), []).append(mention.span)
+            for article_id, occurrences in fact.occurrences.items():
+                for where in occurrences:
+                    span = (where.start, where.end)
+                    marks.setdefault((article_id, where.paragraph), []).append(span)
     return marks
-
-
-FactsOf = Callable[[Sequence[Article]], list[Fact]]

@@ -1,7 +1,7 @@
 """The comparison panel (articles/panel.py): facts against versions, differences first."""
 
 from articles.models import Article
-from articles.panel import Fact, Mention, digit_facts, marks_for, panel_lines, row_of
+from articles.panel import Fact, Occurrence, digit_facts, marks_for, panel_lines, row_of
 
 
 def version(pk: int, *paragraphs: str) -> Article:
@@ -12,7 +12,7 @@ def test_digit_facts_record_paragraph_span_and_surface():
     a = version(1, "Intro.", "Trade reached US$42 billion in 2024.")
     facts = {fact.label: fact for fact in digit_facts([a])}
     assert set(facts) == {"42", "2024"}
-    assert facts["42"].mentions[1] == [Mention(1, (17, 19), "42")]
+    assert facts["42"].occurrences[1] == [Occurrence(1, 17, 19, "42")]
 
 
 def test_facts_only_some_versions_carry_come_first_and_are_marked():
@@ -40,7 +40,7 @@ def test_the_link_names_the_row_where_each_version_mentions_the_fact():
 
 
 def test_marks_hold_the_spans_of_the_selected_fact_only():
-    fact = Fact("number-7", "number", "7", {1: [Mention(0, (0, 1), "7")]})
-    other = Fact("number-8", "number", "8", {1: [Mention(0, (2, 3), "8")]})
+    fact = Fact("number", "number-7", "7", {1: [Occurrence(0, 0, 1, "7")]})
+    other = Fact("number", "number-8", "8", {1: [Occurrence(0, 2, 3, "8")]})
     assert marks_for([fact, other], "number-7") == {(1, 0): [(0, 1)]}
     assert marks_for([fact, other], None) == {}

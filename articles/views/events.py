@@ -3,12 +3,10 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from ..coverage import coverage_strip
+from ..event_reader import event_page
 from ..facets import event_language_counts, event_outlet_counts
 from ..filters import EventFilter
 from ..models import Article, ArticleImage, Event, Language
-from ..panel import digit_facts, marks_for, panel_lines, row_of
-from ..reader import build_reader, paragraph_rows, reader_query
 from .filtering import FilteredListView
 
 
@@ -67,20 +65,17 @@ class EventDetailView(DetailView):
         available = list(dict.fromkeys(article.language for article in versions))
         chosen, problems = self.chosen_languages(available)
         codes = [language.code for language in chosen]
-        selected = self.request.GET.get("fact") or None
-        facts = digit_facts(versions)
-        indexes = paragraph_rows(versions)
-        reader = build_reader(
-            versions, codes, available, rows=indexes, marks=marks_for(facts, selected)
+        page = event_page(
+            self.object, versions, available, codes, self.request.GET.get("fact") or None
         )
         context.update(
-            reader=reader,
-            columns=reader.columns,
-            available_languages=available,
+            page=page,
+            reader=page.reader,
+            columns=page.columns,
+            facts=page.facts,
+            strip=page.strip,
+            lang_query=page.lang_query,
             chosen_codes=codes,
-            lang_query=reader_query(codes),
-            facts=panel_lines(facts, reader.columns, row_of(indexes, versions), selected),
-            strip=coverage_strip(versions, self.object.date),
             problems=problems,
         )
         return context

@@ -1,0 +1,47 @@
+"""Everything the event page shows, assembled from the alignment, the comparison and the strip.
+
+The view only parses the request; this module decides what the reader holds.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .coverage import StripDay, coverage_strip
+from .models import Article, Event, Language
+from .panel import PanelLine, digit_facts, marks_for, panel_lines, row_of
+from .reader import Reader, RowIndexes, build_reader, paragraph_rows, reader_query
+
+
+@dataclass(frozen=True)
+class EventPage:
+    reader: Reader
+    facts: list[PanelLine]
+    strip: list[StripDay]
+    lang_query: str
+
+    @property
+    def columns(self) -> list[Article]:
+        return self.reader.columns
+
+
+def aligned_rows(event: Event, versions: Sequence[Article]) -> RowIndexes:
+    """The rows of all `versions`. Fallback until `articles.alignment` is merged."""
+    return paragraph_rows(versions)
+
+
+def event_page(
+    event: Event,
+    versions: Sequence[Article],
+    languages: Sequence[Language],
+    chosen: Sequence[str],
+    selected_fact: str | None = None,
+) -> EventPage:
+    """The reader for `versions` in the languages `chosen` (in order), with the comparison of
+    the shown columns and, when `selected_fact` names one, its mentions marked."""
+    rows = aligned_rows(event, versions)
+    facts = digit_facts(versions)
+    reader = build_reader(
+        versions, chosen, languages, rows=rows, marks=marks_for(facts, selected_fact)
+    )
+    lines = panel_lines(facts, reader.columns, row_of(rows, versions), selected_fact)
+    return EventPage(reader, lines, coverage_strip(versions, event.date), reader_query(chosen))
