@@ -230,7 +230,7 @@ def test_the_seed_event_reads_side_by_side_and_is_pictured_for_the_readme(
     for row in page.locator(".reader-row[data-row]").all():
         tops = [
             box["y"]
-            for p in row.locator(".cell > p:first-child").all()
+            for p in row.locator(".cell > p:first-of-type").all()
             if (box := p.bounding_box())
         ]
         assert max(tops) - min(tops) <= 2, tops
