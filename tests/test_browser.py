@@ -135,6 +135,11 @@ def test_counterparts_share_the_row_top(browser, live_server, event):
     first = page.locator('#row-1 .cell[lang="en"] p').bounding_box()
     second = page.locator('#row-2 .cell[lang="en"] p').bounding_box()
     assert second["y"] - (first["y"] + first["height"]) > 50
+    # The bar naming the columns stays at the top while the rows scroll.
+    page.set_viewport_size({"width": 1400, "height": 500})
+    page.locator("#row-3").scroll_into_view_if_needed()
+    expect(page.locator(".reader-labels")).to_be_in_viewport()
+    assert abs(page.locator(".reader-labels").bounding_box()["y"]) <= 1
 
 
 def test_the_column_picker_hides_and_reorders_columns(browser, live_server, event):

@@ -209,3 +209,10 @@ class TestReaderRowsPanelAndStrip:
         assert 'href="?lang=en&amp;lang=id#reader"' in html  # move Indonesian right
         assert 'href="?lang=id#reader"' in html  # hide English
         assert '<a href="?lang=en&amp;lang=id#reader" data-lang="en" lang="en">' in html  # tab
+
+
+def test_an_unknown_fact_marks_nothing_and_is_not_an_error(client, scene):
+    url = reverse("articles:event-detail", kwargs={"slug": "hanoi"}) + "?fact=<b>nope"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "<mark>" not in response.content.decode() and "<b>nope" not in response.content.decode()
