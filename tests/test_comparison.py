@@ -1,0 +1,194 @@
+"""Comparison data: facts normalised across languages and which versions carry them."""
+
+import pytest
+
+from articles.comparison import Comparison, compare_versions, comparison_for, fingerprint
+from articles.facts.extract import extract_facts
+from articles.facts.numbers import number_key, parse_number
+
+from .factories import make_article
+from .seed_texts import seed_body
+
+pytestmark = pytest.mark.django_db
+
+
+def keys(text: str, language: str) -> list[str]:
+    return [found.key for found in extract_facts(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        ("omzet perdagangan mencapai 42 miliar USD, pengelolaan", "id", "amount:USD:42000000000"),
+        ("a bilateral trade turnover of US$42 billion proper", "en", "amount:USD:42000000000"),
+        ("kim ngạch đạt 42 tỷ USD", "vi", "amount:USD:42000000000"),
+        ("handeln nådde 42 miljarder dollar", "sv", "amount:USD:42000000000"),
+        ("tăng trưởng đạt khoảng 16,4% là", "vi", "percent:16.4"),
+        ("growth of about 16.4% a year", "en", "percent:16.4"),
+        ("pertumbuhan 16,4 persen", "id", "percent:16.4"),
+        ("Expo Tiongkok-ASEAN ke-22 (CAEXPO)", "id", "ordinal:22"),
+        ("the 22nd China-ASEAN Expo", "en", "ordinal:22"),
+        ("den 22:a Kina-ASEAN-mässan", "sv", "ordinal:22"),
+        ("trong Vịnh Bắc Bộ lần thứ 8 do", "vi", "ordinal:8"),
+        ("the 8th release of fish", "en", "ordinal:8"),
+        ("dari 17-21 September 2025./.", "id", "date:09-17..09-21"),
+        ("scheduled for September 17-21 in Nanning", "en", "date:09-17..09-21"),
+        ("Sáng 16/5, trong khuôn khổ", "vi", "date:05-16"),
+        ("on 16 May, the ambassador", "en", "date:05-16"),
+        ("Pada sore hari tanggal 18 Februari, di", "id", "date:02-18"),
+        ("on February 18, in Hà Nội", "en", "date:02-18"),
+        ("i Quang Ninh den 20 februari, träffade", "sv", "date:02-20"),
+        ("the meeting on 20 February", "en", "date:02-20"),
+        ("ngày 18 tháng 2, Thủ tướng", "vi", "date:02-18"),
+        ("in Hà Nội on Tuesday, reaffirming", "en", "weekday:2"),
+        ("pada hari Selasa", "id", "weekday:2"),
+        ("selama tiga tahun berturut-turut", "id", "count:3:year"),
+        ("for three consecutive years, which", "en", "count:3:year"),
+        ("under tre år i rad", "sv", "count:3:year"),
+        ("trong ba năm liên tiếp", "vi", "count:3:year"),
+        ("liên tục trong 26 năm qua", "vi", "count:26:year"),
+        ("the four provinces bordering Guangxi", "en", "count:4:province"),
+        ("terutama empat provinsi perbatasan", "id", "count:4:province"),
+        ("de tre rättsliga dokumenten om landgränsen", "sv", "count:3:document"),
+        ("hồi tháng 11/2025. Ảnh", "vi", "month:2025-11"),
+        ("Pertemuan Musim Semi 2025 di Vietnam", "id", "year:2025"),
+    ],
+)
+def test_each_way_of_writing_a_fact_gives_its_normalised_key(text, language, key):
+    assert keys(text, language) == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("kedua belah pihak dan kedua negara", "id"),  # "both", not "second"
+        ("satu-satunya jalan", "id"),
+        ("one of the leaders said", "en"),
+        ("the two sides agreed", "en"),
+        ("ett viktigt steg", "sv"),
+        ("lần thứ ba, thứ hai", "vi"),  # ordinals in words, not weekdays
+        ("two Parties and countries", "en"),  # the noun belongs to another phrase
+        ("Năm 2025 cũng là năm kỷ niệm", "vi"),  # "năm" is "year" here, not "five"
+    ],
+)
+def test_number_words_without_a_counted_noun_are_not_facts(text, language):
+    assert [f for f in extract_facts(text, language) if f.kind in {"count", "weekday"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("16,4", "vi", "16.4"), ("16.4", "en", "16.4"), ("42.000", "id", "42000"),
+        ("42,000", "en", "42000"), ("1.234.567,5", "id", "1234567.5"),
+        ("1,234,567.5", "en", "1234567.5"), ("16.4", "id", "16.4"),
+    ],
+)  # fmt: skip
+def test_decimal_and_thousands_marks_follow_the_language(text, language, value):
+    assert number_key(parse_number(text, language)) == value
+
+
+def test_a_fact_spans_its_surface_text_in_the_paragraph():
+    text = "Expo Tiongkok-ASEAN ke-22 (CAEXPO) di Nanning dari 17-21 September 2025./."
+    surfaces = [text[f.start : f.end] for f in extract_facts(text, "id")]
+    assert surfaces == ["ke-22", "17-21 September 2025"]
+
+
+def test_a_date_without_a_year_matches_the_same_day_with_one():
+    a = make_article(language="id", body="dari 17-21 September 2025.")
+    b = make_article(language="en", body="scheduled for September 17-21.")
+    comparison = compare_versions([a, b])
+    fact = comparison.fact("date:09-17..09-21")
+    assert fact.carried_by == [a.pk, b.pk]
+    assert fact.label == "17-21 September 2025"
+
+
+def test_the_same_day_in_two_different_years_is_two_facts():
+    a = make_article(language="en", body="On 18 February 2024 they met.")
+    b = make_article(language="en", body="On 18 February 2025 they met.")
+    comparison = compare_versions([a, b])
+    dates = {f.key: f.carried_by for f in comparison.facts if f.kind == "date"}
+    assert dates == {"date:02-18/2024": [a.pk], "date:02-18/2025": [b.pk]}
+
+
+@pytest.fixture
+def seed_pair():
+    indonesian = make_article(language="id", body=seed_body("000"))
+    english = make_article(language="en", body=seed_body("002"))
+    return indonesian, english, compare_versions([indonesian, english])
+
+
+def test_seed_pair_both_versions_carry_the_22nd_expo_its_dates_and_42_billion(seed_pair):
+    indonesian, english, comparison = seed_pair
+    both = [indonesian.pk, english.pk]
+    for key in ("ordinal:22", "date:09-17..09-21", "amount:USD:42000000000"):
+        assert comparison.fact(key).carried_by == both, key
+    expo = next(f for f in comparison.facts if f.label == "China-ASEAN Expo")
+    assert expo.carried_by == both
+    where = {pk: [o.text for o in occ] for pk, occ in expo.occurrences.items()}
+    assert where == {
+        indonesian.pk: ["Expo Tiongkok-ASEAN", "CAEXPO"],
+        english.pk: ["China-ASEAN Expo", "CAEXPO"],
+    }
+    date_range = comparison.fact("date:09-17..09-21")
+    assert [o.text for o in date_range.occurrences[english.pk]] == ["September 17-21"]
+    assert [o.text for o in date_range.occurrences[indonesian.pk]] == ["17-21 September 2025"]
+
+
+def test_seed_pair_shows_what_only_one_version_carries(seed_pair):
+    indonesian, english, comparison = seed_pair
+    only_english = {f.label for f in comparison.only_in(english.pk)}
+    only_indonesian = {f.label for f in comparison.only_in(indonesian.pk)}
+    # The English version names all four border provinces and the weekday; the Indonesian
+    # one names Lạng Sơn only as a railway end, gives the date and the meeting's year.
+    assert {"Cao Bằng", "Hà Giang", "Tuesday"} <= only_english
+    assert {"18 February", "2025"} <= only_indonesian
+    assert "Lạng Sơn" not in only_english | only_indonesian
+
+
+def test_seed_pair_names_compare_equal_across_spellings(seed_pair):
+    indonesian, english, comparison = seed_pair
+    chen = next(f for f in comparison.facts if f.label == "Chen Gang")
+    assert chen.kind == "person" and chen.shared
+    assert {o.text for o in chen.occurrences[indonesian.pk]} == {"Tran Cuong"}
+    assert {o.text for o in chen.occurrences[english.pk]} == {"Chen Gang"}
+
+
+def test_every_occurrence_points_at_its_text_in_the_paragraph(seed_pair):
+    indonesian, english, comparison = seed_pair
+    paragraphs = {indonesian.pk: indonesian.paragraphs, english.pk: english.paragraphs}
+    for fact in comparison.facts:
+        for pk, occurrences in fact.occurrences.items():
+            for o in occurrences:
+                assert paragraphs[pk][o.paragraph][o.start : o.end] == o.text
+
+
+def test_a_comparison_restricted_to_some_columns_recomputes_who_misses_what(seed_pair):
+    _, english, comparison = seed_pair
+    english_only = comparison.restricted_to([english.pk])
+    assert english_only.article_ids == [english.pk]
+    assert all(f.carried_by == [english.pk] and f.shared for f in english_only.facts)
+    assert english_only.fact("year:2025") is None
+
+
+def test_a_comparison_survives_its_json_form(seed_pair):
+    _, _, comparison = seed_pair
+    assert Comparison.from_json(comparison.to_json()) == comparison
+
+
+def test_a_stored_comparison_is_read_without_recomputing(seed_pair, django_assert_num_queries):
+    """A page view costs the register-version query and a cache read, not an extraction."""
+    indonesian, english, _ = seed_pair
+    first = comparison_for([indonesian, english])
+    with django_assert_num_queries(1):
+        again = comparison_for([indonesian, english])
+    assert again == first
+
+
+def test_the_fingerprint_changes_when_a_body_changes(seed_pair):
+    indonesian, english, _ = seed_pair
+    before = fingerprint([indonesian, english])
+    english.body += "\n\nA new paragraph about 7 provinces."
+    english.save()
+    after = comparison_for([indonesian, english])
+    assert after.fingerprint != before
+    assert after.fact("count:7:province").carried_by == [english.pk]
