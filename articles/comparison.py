@@ -103,7 +103,10 @@ class _Mention:
     year: int | None = None
 
 
-def _with_carriers(kind: str, key: str, label: str, occurrences, article_ids) -> Fact:
+def _with_carriers(
+    kind: str, key: str, label: str, occurrences: dict[int, list[Occurrence]],
+    article_ids: Sequence[int],
+) -> Fact:  # fmt: skip
     carried = [pk for pk in article_ids if pk in occurrences]
     missing = [pk for pk in article_ids if pk not in occurrences]
     return Fact(kind, key, label, occurrences, carried, missing)

@@ -1,3 +1,5 @@
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -14,8 +16,6 @@ class Found:
     year: int | None = None
 
 
-def alternation(words) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first so "nghìn tỷ" wins over "nghìn"."""
-    import re
-
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -30,9 +30,12 @@ WEEKDAYS: dict[str, int] = {
 # capitalised ("thứ Ba"), so these only count when written so.
 CAPITALISED_WEEKDAYS = frozenset({"thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy"})
 
-# Small numbers written as words. Left out on purpose: Swedish "en"/"ett" (also the article
-# "a"), Indonesian "kedua" ("both" far more often than "second").
+# Small numbers written as words; they only count before a noun from UNITS. Left out on
+# purpose: Swedish "en"/"ett" (also the article "a": "ett år" is rarely a fact) and the
+# Vietnamese/Indonesian words that also mean "first"/"second". "Both" is two: Indonesian says
+# "kedua negara" where English says "the two countries".
 NUMBER_WORDS: dict[str, int] = {
+    "both": 2, "kedua": 2, "båda": 2, "bägge": 2,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10,
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,

@@ -43,7 +43,6 @@ _PLAIN = re.compile(_NUM)
 # How many words may stand between a count and its noun ("three consecutive years",
 # "two key standard-gauge railway projects").
 COUNT_WINDOW = 4
-CONJUNCTIONS = frozenset({"and", "or", "dan", "atau", "och", "eller", "và", "hoặc", "hay"})
 UNIT_PLURALS = {"country": "countries", "railway": "railway lines"}
 
 
@@ -110,11 +109,8 @@ def _unit_after(text: str, end: int, window: int) -> tuple[str, int] | None:
     stop = _CLAUSE_END.search(clause)
     words = list(_WORDS.finditer(clause[: stop.start()] if stop else clause))[: window + 1]
     for i, word in enumerate(words[:window]):
-        lowered = word[0].lower()
-        if word[0].isdigit() or (i and lowered in NUMBER_WORDS) or lowered in CONJUNCTIONS:
-            # Another number or noun phrase starts: "Năm 2025 cũng là năm", "two Parties
-            # and countries" count no years and no countries.
-            return None
+        if word[0].isdigit() or (i and word[0].lower() in NUMBER_WORDS):
+            return None  # another number starts: "Năm 2025 cũng là năm" counts no years
         pair = f"{word[0]} {words[i + 1][0]}".lower() if i + 1 < len(words) else ""
         for candidate, last in ((pair, i + 1), (word[0].lower(), i)):
             if candidate in UNITS:
