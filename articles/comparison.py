@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from django.core.cache import cache
 
 from .facts.extract import extract_facts
-from .models import Article, NameEntry
+from .models import Article, Event, NameEntry
 from .names.matching import NameMatcher, current_matcher, register_version
 from .text import sha256_hex
 
@@ -195,3 +195,18 @@ def comparison_for(articles: Sequence[Article]) -> Comparison:
     """The stored comparison of these versions, computed only if none is stored yet."""
     stored = cache.get(_cache_key(fingerprint(articles)))
     return Comparison.from_json(stored) if stored else refresh_comparison(articles)
+
+
+def event_versions(event: Event) -> list[Article]:
+    """The versions an event page compares: its published articles in reading order."""
+    return list(
+        Article.objects.published()
+        .filter(event=event)
+        .in_reading_order()
+        .only("pk", "language", "body", "body_sha256")
+    )
+
+
+def refresh_event_comparison(event: Event) -> Comparison:
+    """Write paths call this after an article of `event` is added, changed or moved."""
+    return refresh_comparison(event_versions(event))

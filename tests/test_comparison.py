@@ -1,13 +1,22 @@
 """Comparison data: facts normalised across languages and which versions carry them."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
-from articles.comparison import Comparison, compare_versions, comparison_for, fingerprint
+from articles.comparison import (
+    Comparison,
+    compare_versions,
+    comparison_for,
+    event_versions,
+    fingerprint,
+)
 from articles.facts.extract import extract_facts
 from articles.facts.numbers import number_key, parse_number
 
-from .factories import make_article
+from .factories import make_article, make_event
 from .seed_texts import seed_body
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +211,16 @@ def test_the_fingerprint_changes_when_a_body_changes(seed_pair):
     after = comparison_for([indonesian, english])
     assert after.fingerprint != before
     assert after.fact("count:7:province").carried_by == [english.pk]
+
+
+def test_refresh_comparisons_stores_each_events_comparison(django_assert_num_queries):
+    event = make_event()
+    make_article(language="id", event=event, body="dari 17-21 September 2025.")
+    make_article(language="en", event=event, body="on September 17-21.")
+    make_article(language="en", event=event, body="A draft on 3 May.", status="draft")
+    call_command("refresh_comparisons", stdout=StringIO())
+    versions = event_versions(event)
+    with django_assert_num_queries(1):
+        stored = comparison_for(versions)
+    assert [f.key for f in stored.facts] == ["date:09-17..09-21"]
+    assert stored.facts[0].shared

@@ -6,6 +6,7 @@ while the offsets let a match be shown where it stands in the text as written.
 """
 
 import unicodedata
+from functools import lru_cache
 
 from articles.text import fold
 
@@ -22,6 +23,7 @@ _EXTRA = str.maketrans(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     decomposed = unicodedata.normalize("NFKD", ch.translate(_EXTRA))
     lowered = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -40,14 +42,17 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     offsets: list[int] = []
+    after_space = False
     for index, ch in enumerate(text):
         if ch.isspace():
-            if out and out[-1] == " ":
-                continue
-            out.append(" ")
-            offsets.append(index)
+            if not after_space:
+                out.append(" ")
+                offsets.append(index)
+            after_space = True
             continue
-        for folded in _fold_char(ch):
-            out.append(folded)
-            offsets.append(index)
+        after_space = False
+        folded = _fold_char(ch)
+        out.append(folded)
+        # Most characters fold to exactly one; "ß" folds to two, combining marks to none.
+        offsets.extend([index] * len(folded))
     return "".join(out), offsets

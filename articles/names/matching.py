@@ -1,9 +1,10 @@
-"""Finding register names in text: one trie-shaped regular expression per register version.
+"""Finding register names in text with a trie of spellings, built once per register version.
 
-A plain alternation of thousands of spellings makes the regex engine try every branch at
-every position; folding the spellings into a character trie first means each position costs
-only as much as the longest spelling sharing its prefix. The pattern is built once per
-register version (checked with one aggregate query) and kept in the process.
+Spellings are split into tokens (runs of letters or digits, and single punctuation marks) and
+stored in a token trie, so finding names costs one dictionary lookup per token of text plus
+the length of the spellings that actually start there, however large the register grows; whole
+tokens also give word boundaries for free ("Ninh" alone is not "Quang Ninh"). The trie is kept
+in the process and rebuilt when `register_version()` (one aggregate query) changes.
 """
 
 import re
@@ -18,8 +19,7 @@ from .models import NameEntry, NameVariant
 
 # Languages that write a genitive by appending "s" to a name: "Quang Ninhs provinsiella ...".
 GENITIVE_S_LANGUAGES = frozenset({"sv"})
-_END = r"(?!\w)"
-_GENITIVE_END = r"s?(?!\w)"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -39,66 +39,78 @@ class Spelling:
     capitalised: bool = False
 
 
-def _trie(keys: Iterable[str]) -> dict:
-    root: dict = {}
-    for key in keys:
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return root
+class _Node:
+    __slots__ = ("children", "spellings")
 
-
-def _pattern(node: dict, end: str) -> str:
-    # Children before the terminal, so at any start the longest spelling is tried first.
-    branches = [re.escape(ch) + _pattern(child, end) for ch, child in sorted(node.items()) if ch]
-    if "" in node:
-        branches.append(end)
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.spellings: list[Spelling] = []
 
 
 class NameMatcher:
     def __init__(self, spellings: Iterable[Spelling]) -> None:
-        self._owners: dict[str, list[Spelling]] = {}
+        self._root = _Node()
         for spelling in spellings:
-            if spelling.folded:
-                self._owners.setdefault(spelling.folded, []).append(spelling)
-        self._patterns: dict[str, re.Pattern[str] | None] = {}
+            node = self._root
+            for token in _TOKEN.findall(spelling.folded):
+                node = node.children.get(token) or node.children.setdefault(token, _Node())
+            if node is not self._root:
+                node.spellings.append(spelling)
 
-    def _compiled(self, end: str) -> re.Pattern[str] | None:
-        if end not in self._patterns:
-            body = _pattern(_trie(self._owners), end) if self._owners else None
-            self._patterns[end] = re.compile(r"(?<!\w)" + body) if body else None
-        return self._patterns[end]
+    def _candidates(
+        self, tokens: list[re.Match[str]], first: int, genitive: bool
+    ) -> list[tuple[int, list[Spelling]]]:
+        """(end token, spellings) of every spelling that starts at token `first`, shortest first."""
+        node, found = self._root, []
+        for index in range(first, len(tokens)):
+            token = tokens[index][0]
+            if genitive and len(token) > 1 and token.endswith("s"):
+                base = node.children.get(token[:-1])
+                if base is not None and base.spellings:
+                    found.append((index + 1, base.spellings))
+            node = node.children.get(token)
+            if node is None:
+                break
+            if node.spellings:
+                found.append((index + 1, node.spellings))
+        return found
 
-    def _owner(self, folded: str, language: str | None, written: str) -> int | None:
-        candidates = self._owners.get(folded)
-        if candidates is None and folded.endswith("s"):
-            candidates = self._owners.get(folded[:-1])
+    @staticmethod
+    def _owner(candidates: list[Spelling], language: str | None, written: str) -> int | None:
         if not written[:1].isupper():
-            candidates = [c for c in candidates or [] if not c.capitalised]
-        if not candidates:
-            return None
+            candidates = [c for c in candidates if not c.capitalised]
         # A spelling shared by two entries goes to the one that claims the text's language.
         preferred = [c for c in candidates if c.language == language] or candidates
-        return min(c.entry_id for c in preferred)
+        return min((c.entry_id for c in preferred), default=None)
 
     def find(self, text: str, language: str | None = None) -> list[NameMatch]:
         genitive = (language or "").split("-")[0] in GENITIVE_S_LANGUAGES
-        pattern = self._compiled(_GENITIVE_END if genitive else _END)
-        if pattern is None:
-            return []
         folded, offsets = fold_with_offsets(text)
-        matches = []
-        for found in pattern.finditer(folded):
-            start, end = offsets[found.start()], offsets[found.end() - 1] + 1
+        tokens = list(_TOKEN.finditer(folded))
+        starts = self._root.children
+        matches, index = [], 0
+        while index < len(tokens):
+            if tokens[index][0] not in starts and not genitive:
+                index += 1  # the common case: no spelling starts with this word
+                continue
+            match, index = self._longest_at(text, offsets, tokens, index, language, genitive)
+            if match:
+                matches.append(match)
+        return matches
+
+    def _longest_at(
+        self, text: str, offsets: list[int], tokens: list[re.Match[str]], first: int,
+        language: str | None, genitive: bool,
+    ) -> tuple[NameMatch | None, int]:  # fmt: skip
+        start = offsets[tokens[first].start()]
+        for last, spellings in reversed(self._candidates(tokens, first, genitive)):
+            end = offsets[tokens[last - 1].end() - 1] + 1
             while end < len(text) and unicodedata.combining(text[end]):
                 end += 1
-            entry_id = self._owner(found.group(0), language, text[start:end])
-            if entry_id is None:
-                continue
-            matches.append(NameMatch(entry_id, text[start:end], start, end))
-        return matches
+            entry_id = self._owner(spellings, language, text[start:end])
+            if entry_id is not None:
+                return NameMatch(entry_id, text[start:end], start, end), last
+        return None, first + 1
 
 
 def register_version() -> tuple:
