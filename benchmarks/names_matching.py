@@ -25,7 +25,7 @@ import django  # noqa: E402
 django.setup()
 
 from articles.names.folding import fold_with_offsets, match_key  # noqa: E402
-from articles.names.matching import NameMatcher, Spelling  # noqa: E402
+from articles.names.matching import NameMatcher, Spelling, capitals  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 SYLLABLES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Minh",
@@ -67,7 +67,7 @@ def seed_register() -> list[Spelling]:
     spellings = []
     for entry_id, (name, _, _, _, variants) in enumerate(migration.SEED_NAMES, start=1):
         for spelling in [name] + [spelling for spelling, _ in variants]:
-            spellings.append(Spelling(match_key(spelling), entry_id, None, spelling[0].isupper()))
+            spellings.append(Spelling(match_key(spelling), entry_id, None, capitals(spelling)))
     return spellings
 
 

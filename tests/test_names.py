@@ -63,6 +63,26 @@ def test_a_capitalised_name_is_not_matched_by_the_same_word_in_lower_case():
     assert names_in("cửa khẩu Hữu Nghị", "vi") == [("huu-nghi", "Hữu Nghị")]
 
 
+def test_a_rejected_longer_spelling_falls_back_to_a_shorter_one():
+    """ "hữu nghị quan" in lower case is not Youyi Guan, but a capitalised start still counts."""
+    NameVariant.objects.create(entry=entry("china"), spelling="trung quốc hữu nghị")
+    assert names_in("Trung Quốc hữu nghị quan", "vi") == [("china", "Trung Quốc hữu nghị")]
+    assert names_in("cửa khẩu Hữu Nghị quan trọng", "vi") == [("huu-nghi", "Hữu Nghị")]
+
+
+def test_dashes_and_spaces_around_them_do_not_matter():
+    for text in ["China-ASEAN Expo", "China–ASEAN Expo", "China - ASEAN  Expo"]:
+        assert names_in(f"the 22nd {text} in Nanning") == [
+            ("china-asean-expo", text),
+            ("nanning", "Nanning"),
+        ]
+
+
+def test_the_register_search_ignores_diacritics():
+    assert list(NameEntry.objects.search("cuong").values_list("slug", flat=True)) == ["chen-gang"]
+    assert "quang-ninh" in NameEntry.objects.search("Quảng Ninh").values_list("slug", flat=True)
+
+
 def test_swedish_genitive_s_is_part_of_the_name_in_swedish_text_only():
     assert names_in("Quang Ninhs provinsiella partikommitté", "sv") == [
         ("quang-ninh", "Quang Ninhs")

@@ -35,8 +35,22 @@ class Spelling:
     folded: str
     entry_id: int
     language: str | None = None
-    # A capitalised spelling is a proper noun: "hữu nghị" (friendship) is not "Hữu Nghị".
-    capitalised: bool = False
+    # Which words of the spelling are capitalised. Text must capitalise them too: "hữu nghị"
+    # (friendship) is not "Hữu Nghị", nor is "Hữu Nghị quan trọng" "Hữu Nghị Quan".
+    capitals: tuple[bool, ...] = ()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def capitals(written: str) -> tuple[bool, ...]:
+    # Composed first: in decomposed text a combining mark would split "Chính" in two words.
+    words = _WORD.findall(unicodedata.normalize("NFC", written))
+    return tuple(word[0].isupper() for word in words)
+
+
+def _cased_like(spelling: Spelling, written: tuple[bool, ...]) -> bool:
+    return all(w or not s for s, w in zip(spelling.capitals, written, strict=False))
 
 
 class _Node:
@@ -77,8 +91,8 @@ class NameMatcher:
 
     @staticmethod
     def _owner(candidates: list[Spelling], language: str | None, written: str) -> int | None:
-        if not written[:1].isupper():
-            candidates = [c for c in candidates if not c.capitalised]
+        written_capitals = capitals(written)
+        candidates = [c for c in candidates if _cased_like(c, written_capitals)]
         # A spelling shared by two entries goes to the one that claims the text's language.
         preferred = [c for c in candidates if c.language == language] or candidates
         return min((c.entry_id for c in preferred), default=None)
@@ -126,11 +140,11 @@ def build_matcher() -> NameMatcher:
     """A matcher over every spelling, the canonical names included."""
     variants = NameVariant.objects.values_list("spelling", "folded", "entry_id", "language_id")
     spellings = [
-        Spelling(folded, entry_id, language, spelling[:1].isupper())
+        Spelling(folded, entry_id, language, capitals(spelling))
         for spelling, folded, entry_id, language in variants.iterator()
     ]
     names = NameEntry.objects.values_list("name", "pk").iterator()
-    spellings += [Spelling(match_key(name), pk, None, name[:1].isupper()) for name, pk in names]
+    spellings += [Spelling(match_key(name), pk, None, capitals(name)) for name, pk in names]
     return NameMatcher(spellings)
 
 
