@@ -59,6 +59,10 @@ class Comparison:
     def fact(self, key: str) -> Fact | None:
         return next((f for f in self.facts if f.key == key), None)
 
+    def facts_in(self, article_id: int) -> list[Fact]:
+        """What one version mentions, for its column of the panel."""
+        return [f for f in self.facts if article_id in f.occurrences]
+
     def only_in(self, article_id: int) -> list[Fact]:
         return [f for f in self.facts if f.carried_by == [article_id]]
 

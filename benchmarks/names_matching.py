@@ -1,4 +1,4 @@
-"""How finding register names scales with the register's size.
+"""How finding register names scales with the register's size (and what extracting facts costs).
 
 Builds synthetic registers (three spellings per entry: with diacritics, without, and a
 shorter form) of growing size plus the real seed names, then times `NameMatcher.find` on the
@@ -24,6 +24,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from articles.facts.extract import extract_facts  # noqa: E402
 from articles.names.folding import fold_with_offsets, match_key  # noqa: E402
 from articles.names.matching import NameMatcher, Spelling, capitals  # noqa: E402
 
@@ -80,6 +81,10 @@ def main() -> None:
     print(f"fold_with_offsets alone: {fold_time * 1000:.2f} ms (both columns include it)")
     print(f"{'entries':>8} {'spellings':>10} {'build ms':>9} {'token-trie find ms':>19} "
           f"{'alternation find ms':>20} {'matches':>8}")  # fmt: skip
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    extract, facts = timed(lambda: [f for p in paragraphs for f in extract_facts(p, "en")])
+    ms = extract * 1000
+    print(f"extract_facts over its {len(paragraphs)} lines: {ms:.2f} ms, {len(facts)} facts")
     seeds = seed_register()
     build, matcher = timed(lambda: NameMatcher(seeds))
     find, matches = timed(lambda: matcher.find(text, "en"))

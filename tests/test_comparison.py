@@ -56,6 +56,8 @@ def keys(text: str, language: str) -> list[str]:
         ("i Quang Ninh den 20 februari, träffade", "sv", "date:02-20"),
         ("the meeting on 20 February", "en", "date:02-20"),
         ("ngày 18 tháng 2, Thủ tướng", "vi", "date:02-18"),
+        ("on the 18th of February", "en", "date:02-18"),
+        ("den 18:e februari 2025", "sv", "date:02-18"),
         ("in Hà Nội on Tuesday, reaffirming", "en", "weekday:2"),
         ("pada hari Selasa", "id", "weekday:2"),
         ("selama tiga tahun berturut-turut", "id", "count:3:year"),
@@ -92,6 +94,16 @@ def test_each_way_of_writing_a_fact_gives_its_normalised_key(text, language, key
 )
 def test_number_words_without_a_counted_noun_are_not_facts(text, language):
     assert [f for f in extract_facts(text, language) if f.kind in {"count", "weekday"}] == []
+
+
+def test_a_vietnamese_weekday_is_capitalised_and_its_date_written_day_first():
+    assert keys("Sáng thứ Ba, ngày 18/2, tại Hà Nội", "vi") == ["weekday:2", "date:02-18"]
+
+
+def test_a_slash_date_is_day_first_only_where_the_language_writes_it_so():
+    assert keys("Sáng 16/5", "vi") == ["date:05-16"]
+    assert [f.kind for f in extract_facts("a 16/5 split", "en")] == ["number", "number"]
+    assert keys("ngày 31/2", "vi") == ["number:31", "number:2"]  # no such day
 
 
 @pytest.mark.parametrize(
@@ -162,6 +174,16 @@ def test_seed_pair_shows_what_only_one_version_carries(seed_pair):
     assert {"Cao Bằng", "Hà Giang", "Tuesday"} <= only_english
     assert {"18 February", "2025"} <= only_indonesian
     assert "Lạng Sơn" not in only_english | only_indonesian
+
+
+def test_each_version_lists_the_facts_it_mentions(seed_pair):
+    indonesian, english, comparison = seed_pair
+    english_facts = {f.key for f in comparison.facts_in(english.pk)}
+    assert {"weekday:2", "ordinal:22"} <= english_facts
+    assert "year:2025" not in english_facts
+    assert len(comparison.facts_in(indonesian.pk)) + len(comparison.only_in(english.pk)) == len(
+        comparison.facts
+    )
 
 
 def test_seed_pair_names_compare_equal_across_spellings(seed_pair):

@@ -13,7 +13,10 @@ _MONTH = f"(?P<month>{alternation(MONTHS)})"
 _DASH = r"\s?[-\u2010-\u2015]\s?"
 _DAYS = rf"(?P<day>\d{{1,2}})(?:{_DASH}(?P<until>\d{{1,2}}))?"
 _YEAR = r"(?P<year>\d{4})"
-_DAY_FIRST = re.compile(rf"(?<![\w.,/]){_DAYS}\.?\s{_MONTH}\.?(?:,?\s{_YEAR})?(?!\w)", _FLAGS)
+_DAY_FIRST = re.compile(
+    rf"(?<![\w.,/]){_DAYS}(?:st|nd|rd|th|:e|:a)?\.?\s(?:of\s)?{_MONTH}\.?(?:,?\s{_YEAR})?(?!\w)",
+    _FLAGS,
+)
 _MONTH_FIRST = re.compile(
     rf"(?<!\w){_MONTH}\.?\s{_DAYS}(?:st|nd|rd|th)?(?:,?\s{_YEAR})?(?![\w/])", _FLAGS
 )
