@@ -13,6 +13,7 @@ from articles.comparison import (
     event_versions,
     fingerprint,
 )
+from articles.derived import refresh_derived
 from articles.facts.extract import extract_facts
 from articles.facts.numbers import number_key, parse_number
 
@@ -246,3 +247,23 @@ def test_refresh_comparisons_stores_each_events_comparison(django_assert_num_que
         stored = comparison_for(versions)
     assert [f.key for f in stored.facts] == ["date:09-17..09-21"]
     assert stored.facts[0].shared
+
+
+def test_refresh_derived_relinks_names_and_stores_both_events_comparisons(
+    django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """An editor moves an article: its old and new events both get fresh comparisons."""
+    old, new = make_event(), make_event()
+    article = make_article(language="id", event=old, body="Tran Cuong, 18 Februari.")
+    make_article(language="en", event=old, body="Chen Gang on February 18.")
+    article.event = new
+    article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh_derived(article, previous_event_id=old.pk)
+    assert list(article.name_links.values_list("entry__slug", flat=True)) == ["chen-gang"]
+    for event, expected_versions in ((old, 1), (new, 1)):
+        versions = event_versions(event)
+        with django_assert_num_queries(1):
+            stored = comparison_for(versions)
+        assert len(stored.article_ids) == expected_versions
+        assert stored.fact("date:02-18").shared

@@ -145,7 +145,7 @@ def grant_editors(apps, schema_editor):
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    codenames = [f"{a}_{m}" for m in REGISTER_MODELS for a in EDITOR_ACTIONS] + ["view_articlename"]
+    codenames = [f"{a}_{m}" for m in REGISTER_MODELS for a in EDITOR_ACTIONS]
     group, _ = Group.objects.get_or_create(name="Editors")
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
