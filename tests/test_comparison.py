@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from articles.comparison import (
     Comparison,
@@ -13,6 +14,7 @@ from articles.comparison import (
     event_versions,
     fingerprint,
 )
+from articles.comparison.labels import fact_label
 from articles.derived import refresh_derived
 from articles.facts.extract import extract_facts
 from articles.facts.numbers import number_key, parse_number
@@ -267,3 +269,30 @@ def test_refresh_derived_relinks_names_and_stores_both_events_comparisons(
             stored = comparison_for(versions)
         assert len(stored.article_ids) == expected_versions
         assert stored.fact("date:02-18").shared
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("en", ["17\u201321 September 2025", "Tuesday", "USD 42 billion", "22nd", "3 years"]),
+        ("id", ["17\u201321 September 2025", "Selasa", "USD 42 billion", "ke-22", "3 years"]),
+        ("sv", ["17\u201321 september 2025", "tisdag", "USD 42 billion", "22:a", "3 years"]),
+        ("vi", ["17\u201321 Tháng 9 2025", "Thứ 3", "USD 42 billion", "thứ 22", "3 years"]),
+    ],
+)
+def test_labels_follow_the_interface_language(seed_pair, language, labels):
+    """Month and weekday names and ordinals are localised now; the unit and scale words wait
+    for the interface's message catalogues."""
+    _, _, comparison = seed_pair
+    keys = ["date:09-17..09-21", "weekday:2", "amount:USD:42000000000", "ordinal:22"]
+    keys.append("count:3:year")
+    with translation.override(language):
+        assert [fact_label(comparison.fact(key)) for key in keys] == labels
+
+
+def test_percent_labels_use_the_interface_decimal_mark():
+    fact = compare_versions([make_article(language="vi", body="đạt 16,4%")]).facts[0]
+    with translation.override("en"):
+        assert fact_label(fact) == "16.4%"
+    with translation.override("sv"):
+        assert fact_label(fact) == "16,4%"

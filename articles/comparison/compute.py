@@ -59,7 +59,8 @@ def _settle_years(mentions: list[_Mention]) -> None:
     for m in mentions:
         known = years.get(m.key, set()) if m.kind == "date" else set()
         if len(known) == 1:
-            m.label = f"{m.label} {next(iter(known))}"
+            m.year = next(iter(known))
+            m.label = f"{m.label} {m.year}"
         elif len(known) > 1 and m.year is not None:
             m.key, m.label = f"{m.key}/{m.year}", f"{m.label} {m.year}"
 
@@ -70,7 +71,7 @@ def _group(mentions: list[_Mention], article_ids: list[int]) -> list[Fact]:
         _, occurrences = grouped.setdefault(m.key, (m, {}))
         occurrences.setdefault(m.article_id, []).append(m.occurrence)
     facts = [
-        with_carriers(first.kind, key, first.label, occ, article_ids)
+        with_carriers(first.kind, key, first.label, occ, article_ids, first.year)
         for key, (first, occ) in grouped.items()
     ]
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}

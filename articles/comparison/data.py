@@ -21,6 +21,7 @@ class Fact:
     occurrences: dict[int, list[Occurrence]]  # article id -> where the fact stands in it
     carried_by: list[int] = field(default_factory=list)
     missing_from: list[int] = field(default_factory=list)
+    year: int | None = None  # dates: the year a version gives, if any
 
     @property
     def shared(self) -> bool:
@@ -54,7 +55,9 @@ class Comparison:
         for fact in self.facts:
             occurrences = {pk: fact.occurrences[pk] for pk in keep if pk in fact.occurrences}
             if occurrences:
-                facts.append(with_carriers(fact.kind, fact.key, fact.label, occurrences, keep))
+                facts.append(
+                    with_carriers(fact.kind, fact.key, fact.label, occurrences, keep, fact.year)
+                )
         return Comparison(keep, facts, self.fingerprint)
 
     def to_json(self) -> str:
@@ -67,7 +70,7 @@ class Comparison:
             Fact(
                 f["kind"], f["key"], f["label"],
                 {int(pk): [Occurrence(**o) for o in occ] for pk, occ in f["occurrences"].items()},
-                f["carried_by"], f["missing_from"],
+                f["carried_by"], f["missing_from"], f.get("year"),
             )
             for f in raw["facts"]
         ]  # fmt: skip
@@ -76,8 +79,8 @@ class Comparison:
 
 def with_carriers(
     kind: str, key: str, label: str, occurrences: dict[int, list[Occurrence]],
-    article_ids: Sequence[int],
+    article_ids: Sequence[int], year: int | None = None,
 ) -> Fact:  # fmt: skip
     carried = [pk for pk in article_ids if pk in occurrences]
     missing = [pk for pk in article_ids if pk not in occurrences]
-    return Fact(kind, key, label, occurrences, carried, missing)
+    return Fact(kind, key, label, occurrences, carried, missing, year)
