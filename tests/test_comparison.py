@@ -1,5 +1,6 @@
 """Comparison data: facts normalised across languages and which versions carry them."""
 
+import unicodedata
 from io import StringIO
 
 import pytest
@@ -296,3 +297,23 @@ def test_percent_labels_use_the_interface_decimal_mark():
         assert fact_label(fact) == "16.4%"
     with translation.override("sv"):
         assert fact_label(fact) == "16,4%"
+
+
+def test_decomposed_vietnamese_text_gives_the_same_facts_with_spans_in_it():
+    composed = "Sáng thứ Ba, ngày 18 tháng 2, tăng trưởng 16,4% trong 26 năm"
+    text = unicodedata.normalize("NFD", composed)
+    found = extract_facts(text, "vi")
+    assert [f.key for f in found] == [f.key for f in extract_facts(composed, "vi")]
+    assert [unicodedata.normalize("NFC", text[f.start : f.end]) for f in found] == [
+        "thứ Ba", "ngày 18 tháng 2", "16,4%", "26 năm",
+    ]  # fmt: skip
+
+
+def test_comparing_costs_two_queries_however_many_versions(django_assert_num_queries):
+    """The register-version check and one bulk read of the named entries: no query per name."""
+    versions = [make_article(language="id", body=seed_body("000")) for _ in range(2)]
+    versions += [make_article(language="en", body=seed_body("002")) for _ in range(3)]
+    compare_versions(versions[:1])  # builds the matcher once
+    with django_assert_num_queries(2):
+        comparison = compare_versions(versions)
+    assert comparison.fact("amount:USD:42000000000").carried_by == [a.pk for a in versions]
