@@ -14,11 +14,14 @@ from articles.comparison import (
     comparison_for,
     event_versions,
     fingerprint,
+    refresh_event_comparison,
 )
 from articles.comparison.labels import fact_label
-from articles.derived import refresh_derived
+from articles.derived import refresh_derived, refresh_for_entry
 from articles.facts.extract import extract_facts
 from articles.facts.numbers import number_key, parse_number
+from articles.models import NameEntry, NameVariant
+from articles.names.linking import link_article_names
 
 from .factories import make_article, make_event
 from .seed_texts import seed_body
@@ -317,3 +320,42 @@ def test_comparing_costs_two_queries_however_many_versions(django_assert_num_que
     with django_assert_num_queries(2):
         comparison = compare_versions(versions)
     assert comparison.fact("amount:USD:42000000000").carried_by == [a.pk for a in versions]
+
+
+def test_editing_a_name_the_versions_do_not_mention_keeps_their_comparison(
+    django_assert_num_queries,
+):
+    event = make_event()
+    for language, prefix in (("id", "000"), ("en", "002")):
+        link_article_names(make_article(language=language, event=event, body=seed_body(prefix)))
+    versions = event_versions(event)
+    before = refresh_event_comparison(event)
+
+    unrelated = NameEntry.objects.get(slug="xi-jinping")
+    NameVariant.objects.create(entry=unrelated, spelling="President Xi")
+    with django_assert_num_queries(1):
+        assert comparison_for(versions).fingerprint == before.fingerprint
+
+    chen = NameEntry.objects.get(slug="chen-gang")
+    chen.name = "Chen Gang (Trần Cương)"
+    chen.save()
+    after = comparison_for(versions)
+    assert after.fingerprint != before.fingerprint
+    assert "Chen Gang (Trần Cương)" in {f.label for f in after.facts}
+
+
+def test_refresh_for_entry_relinks_and_stores_the_affected_events_comparisons(
+    django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """A new spelling reaches the articles that use it and their event's panel at once."""
+    event = make_event()
+    article = make_article(language="en", event=event, body="Party chief Chen in Nanning.")
+    link_article_names(article)
+    chen = NameEntry.objects.get(slug="chen-gang")
+    NameVariant.objects.create(entry=chen, spelling="Party chief Chen")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert refresh_for_entry(chen) == 1
+    versions = event_versions(event)
+    with django_assert_num_queries(1):
+        stored = comparison_for(versions)
+    assert {f.label for f in stored.facts} == {"Chen Gang", "Nanning"}

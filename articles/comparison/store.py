@@ -1,19 +1,21 @@
 """Storing comparisons so a page view reads one instead of computing it.
 
 `refresh_comparison` runs from the write paths and stores the result in Django's cache under a
-fingerprint of the versions' body hashes, languages and the name register's version. A changed
-body or register gives a new fingerprint, so a stale comparison is never served and nothing needs
-invalidating; `comparison_for` computes only when nothing is stored under the fingerprint (a
-cold cache). Use a cache shared by the server's processes (database or file cache) so one
-computation serves them all.
+fingerprint of what the comparison was computed from: the versions' body hashes and languages,
+and their name links with the time each linked entry or its spellings last changed. A changed
+body, a relinked article or an edited entry gives a new fingerprint, so a stale comparison is
+never served and nothing needs invalidating, while an edit to a name these versions do not
+mention leaves their comparison in place. `comparison_for` computes only when nothing is stored
+under the fingerprint (a cold cache). Use a cache shared by the server's processes (database
+or file cache) so one computation serves them all.
 """
 
 from collections.abc import Sequence
 
 from django.core.cache import cache
+from django.db.models import Max
 
-from articles.models import Article, Event
-from articles.names.matching import register_version
+from articles.models import Article, ArticleName, Event
 from articles.text import sha256_hex
 
 from .compute import compare_versions
@@ -24,10 +26,21 @@ EXTRACTION_VERSION = 1
 CACHE_TIMEOUT = None  # entries never expire; the fingerprint changes instead
 
 
+def _name_state(articles: Sequence[Article]) -> list[tuple]:
+    """The versions' name links and when each linked entry or its spellings last changed."""
+    links = (
+        ArticleName.objects.filter(article__in=[a.pk for a in articles])
+        .annotate(spellings_at=Max("entry__variants__updated_at"))
+        .values_list("article_id", "entry_id", "count", "entry__updated_at", "spellings_at")
+        .order_by("article_id", "entry_id")
+    )
+    return [tuple(map(str, link)) for link in links]
+
+
 def fingerprint(articles: Sequence[Article]) -> str:
-    """Changes when any version's body or language, the set of versions, or the register does."""
+    """Changes when a version's body or language, the set of versions, or their names change."""
     parts = [(a.pk, a.language_id, a.body_sha256) for a in articles]
-    return sha256_hex(repr((EXTRACTION_VERSION, parts, register_version())))
+    return sha256_hex(repr((EXTRACTION_VERSION, parts, _name_state(articles))))
 
 
 def _cache_key(digest: str) -> str:

@@ -3,7 +3,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .linking import relink_articles_for
+from articles.derived import refresh_for_entry
+
 from .models import NameEntry, NameVariant
 
 
@@ -49,7 +50,7 @@ class NameEntryAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        relinked = relink_articles_for(form.instance)
+        relinked = refresh_for_entry(form.instance)
         self.message_user(
             request,
             ngettext(

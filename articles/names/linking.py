@@ -1,5 +1,6 @@
 """Keeping `ArticleName` rows in step with the articles' text."""
 
+import re
 from collections import Counter
 
 from django.db import transaction
@@ -10,6 +11,8 @@ from articles.models import Article
 from .folding import match_key
 from .matching import NameMatcher, find_names
 from .models import ArticleName, NameEntry
+
+_WORD = re.compile(r"\w+")
 
 
 def article_text(article: Article) -> str:
@@ -37,14 +40,21 @@ def link_article_names(article: Article, *, matcher: NameMatcher | None = None) 
     return len(counts)
 
 
-def relink_articles_for(entry: NameEntry) -> int:
+def _longest_word(folded: str) -> str:
+    return max(_WORD.findall(folded), key=len, default=folded)
+
+
+def relink_articles_for(entry: NameEntry) -> list[Article]:
     """Refresh the links of articles that may mention `entry` now or did before an edit."""
-    # search_text is the folded title and body: a cheap superset of the true mentions.
+    # search_text is the folded title and body; the longest word of each spelling finds a
+    # cheap superset of the articles that mention it, whatever the dashes and spacing.
     spellings = {v.folded for v in entry.variants.all()} | {match_key(entry.name)}
     might_mention = Q(name_links__entry=entry)
     for folded in spellings:
-        might_mention |= Q(search_text__contains=folded)
-    articles = Article.objects.filter(might_mention).distinct().only("title", "body", "language")
+        might_mention |= Q(search_text__contains=_longest_word(folded))
+    articles = list(
+        Article.objects.filter(might_mention).distinct().only("title", "body", "language", "event")
+    )
     for article in articles:
         link_article_names(article)
-    return len(articles)
+    return articles
