@@ -46,6 +46,8 @@ def keys(text: str, language: str) -> list[str]:
         ("a bilateral trade turnover of US$42 billion proper", "en", "amount:USD:42000000000"),
         ("kim ngạch đạt 42 tỷ USD", "vi", "amount:USD:42000000000"),
         ("handeln nådde 42 miljarder dollar", "sv", "amount:USD:42000000000"),
+        ("harga Rp5.000 per kilo", "id", "amount:IDR:5000"),
+        ("a €5 million grant", "en", "amount:EUR:5000000"),
         ("tăng trưởng đạt khoảng 16,4% là", "vi", "percent:16.4"),
         ("growth of about 16.4% a year", "en", "percent:16.4"),
         ("pertumbuhan 16,4 persen", "id", "percent:16.4"),

@@ -17,12 +17,13 @@ from .lexicon import (
 
 _FLAGS = re.IGNORECASE
 # Digits with optional thousands groups and decimals; never glued to letters ("G20").
-NUMBER = r"(?<![\w.,])\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?"
-_NUM = f"(?:{NUMBER})"
+_DIGITS = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?"
+_NUM = rf"(?<![\w.,])(?:{_DIGITS})"
 _SCALE = f"(?:{alternation(SCALES)})"
 _SUFFIX_CURRENCY = alternation(c for c in CURRENCIES if c not in ("$", "€"))
 _AMOUNT_PREFIXED = re.compile(
-    rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE})\b)?",
+    rf"(?<!\w)(?P<cur>{alternation(CURRENCY_PREFIXES)})\s?(?P<num>{_DIGITS})"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?",
     _FLAGS,
 )
 _AMOUNT_SUFFIXED = re.compile(
