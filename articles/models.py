@@ -320,3 +320,7 @@ class Capture(models.Model):
     def text(self) -> str:
         """The capture decoded for display; undecodable bytes are shown, not dropped."""
         return bytes(self.raw).decode("utf-8", errors="replace")
+
+
+# The name register lives in its own module; importing it here lets Django find its models.
+from .names.models import ArticleName, NameEntry, NameVariant  # noqa: E402, F401

@@ -68,6 +68,15 @@ class EventQuerySet(models.QuerySet):
     def covered_by_outlet(self, slug: str) -> "EventQuerySet":
         return self.filter(Exists(published_articles_of().filter(outlet__slug=slug)))
 
+    def mentioning(self, entry_id: int) -> "EventQuerySet":
+        """Events with a published article that names the register entry, in any spelling."""
+        from .models import ArticleName
+
+        links = ArticleName.objects.filter(
+            entry_id=entry_id, article__event=OuterRef("pk"), article__status="published"
+        )
+        return self.filter(Exists(links))
+
     def between(self, after: date | None, before: date | None) -> "EventQuerySet":
         qs = self
         if after:
