@@ -1,38 +1,29 @@
-"""The comparison panel: each fact (name, number, date) against each shown version.
+"""The comparison panel: each fact (name, number, date) against each shown version, with the
+row where each version states it. The facts come from `articles.comparison`."""
 
-Facts come from a `facts_of(articles)` function; until the comparison module is merged the
-fallback below finds only the figures written with digits, which still shows what one version
-carries and another leaves out.
-"""
-
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from .comparison import Fact, Occurrence
+from .comparison.labels import fact_label
 from .models import Article
 from .reader import RowIndexes, Span
 
-KIND_LABELS = {"name": _("name"), "number": _("number"), "date": _("date")}
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    paragraph: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Fact:
-    """The shape `articles.comparison` gives its facts (kind, key, label, occurrences)."""
-
-    kind: str
-    key: str
-    label: str
-    occurrences: dict[int, list[Occurrence]]  # article id -> where it stands
+KIND_LABELS = {
+    "person": _("person"),
+    "place": _("place"),
+    "organisation": _("organisation"),
+    "date": _("date"),
+    "weekday": _("weekday"),
+    "amount": _("amount"),
+    "percent": _("percentage"),
+    "ordinal": _("ordinal"),
+    "count": _("count"),
+    "year": _("year"),
+    "number": _("number"),
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +39,12 @@ class PanelLine:
     cells: list[PanelCell]
     partial: bool  # some shown versions do not carry it
     selected: bool
+    url: str = ""  # the name register's page for a name
+
+    @property
+    def label(self) -> str:
+        """In the interface language: "USD 42 miliar" on an Indonesian page."""
+        return fact_label(self.fact)
 
     @property
     def kind_label(self) -> str:
@@ -56,20 +53,6 @@ class PanelLine:
     @property
     def first_row(self) -> int | None:
         return next((cell.row for cell in self.cells if cell.row), None)
-
-
-_FIGURE = re.compile(r"\d+(?:[.,:/-]\d+)*")
-
-
-def digit_facts(articles: Sequence[Article]) -> list[Fact]:
-    """Fallback facts: every figure written with digits, compared as written."""
-    found: dict[str, dict[int, list[Occurrence]]] = {}
-    for article in articles:
-        for index, text in enumerate(article.paragraphs):
-            for match in _FIGURE.finditer(text):
-                where = Occurrence(index, match.start(), match.end(), match.group())
-                found.setdefault(match.group(), {}).setdefault(article.pk, []).append(where)
-    return [Fact("number", f"number-{key}", key, where) for key, where in found.items()]
 
 
 def row_of(indexes: RowIndexes, versions: Sequence[Article]) -> dict[tuple[int, int], int]:
@@ -87,16 +70,20 @@ def panel_lines(
     columns: Sequence[Article],
     rows: dict[tuple[int, int], int],
     selected: str | None,
+    urls: dict[str, str] | None = None,
 ) -> list[PanelLine]:
-    """Facts carried by at least one shown column; partial ones (the differences) first."""
+    """Facts carried by at least one shown column; partial ones (the differences) first,
+    each group in the order the facts came (the comparison orders them by kind)."""
+    urls = urls or {}
     lines = []
     for fact in facts:
         cells = [_cell(fact, column, rows) for column in columns]
         carried = sum(1 for cell in cells if cell.mentions)
         if carried:
             partial = carried < len(columns)
-            lines.append(PanelLine(fact, cells, partial, fact.key == selected))
-    return sorted(lines, key=lambda line: (not line.partial, line.fact.kind, line.fact.label))
+            url = urls.get(fact.key, "")
+            lines.append(PanelLine(fact, cells, partial, fact.key == selected, url))
+    return sorted(lines, key=lambda line: not line.partial)
 
 
 def _cell(fact: Fact, column: Article, rows: dict[tuple[int, int], int]) -> PanelCell:

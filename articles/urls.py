@@ -12,4 +12,5 @@ urlpatterns = [
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("outlets/", views.OutletListView.as_view(), name="outlet-list"),
     path("outlets/<slug:slug>/", views.OutletDetailView.as_view(), name="outlet-detail"),
+    path("names/<slug:slug>/", views.NameDetailView.as_view(), name="name-detail"),
 ]

@@ -174,9 +174,9 @@ def test_hover_and_focus_highlight_the_counterparts(browser, live_server, event)
 
 def test_a_fact_click_marks_where_it_stands(browser, live_server, event):
     page = open_page(browser, reader_url(live_server))
-    page.locator(".compare-table th a", has_text="17-21").click()
-    expect(page).to_have_url(re.compile(r"fact=number-17-21#row-3$"))
-    expect(page.locator("#row-3 mark")).to_have_text("17-21")
+    page.locator(".compare-table th a", has_text="17\u201321 September").click()
+    expect(page).to_have_url(re.compile(r"fact=date%3A09-17..09-21#row-3$"))
+    expect(page.locator("#row-3 mark")).to_have_text(re.compile("^17-21 September"))
     expect(page.locator("#row-3")).to_be_in_viewport()
 
 

@@ -281,14 +281,14 @@ def test_refresh_derived_relinks_names_and_stores_both_events_comparisons(
     ("language", "labels"),
     [
         ("en", ["17\u201321 September 2025", "Tuesday", "USD 42 billion", "22nd", "3 years"]),
-        ("id", ["17\u201321 September 2025", "Selasa", "USD 42 billion", "ke-22", "3 years"]),
-        ("sv", ["17\u201321 september 2025", "tisdag", "USD 42 billion", "22:a", "3 years"]),
-        ("vi", ["17\u201321 Tháng 9 2025", "Thứ 3", "USD 42 billion", "thứ 22", "3 years"]),
+        ("id", ["17\u201321 September 2025", "Selasa", "USD 42 miliar", "ke-22", "3 tahun"]),
+        ("sv", ["17\u201321 september 2025", "tisdag", "USD 42 miljarder", "22:a", "3 år"]),
+        ("vi", ["17\u201321 Tháng 9 2025", "Thứ 3", "42 tỷ USD", "thứ 22", "3 năm"]),
     ],
 )
 def test_labels_follow_the_interface_language(seed_pair, language, labels):
-    """Month and weekday names and ordinals are localised now; the unit and scale words wait
-    for the interface's message catalogues."""
+    """Month and weekday names and ordinals are localised here; the unit and scale words come
+    from the interface's message catalogues (locale/*/LC_MESSAGES/django.po)."""
     _, _, comparison = seed_pair
     keys = ["date:09-17..09-21", "weekday:2", "amount:USD:42000000000", "ordinal:22"]
     keys.append("count:3:year")

@@ -190,10 +190,10 @@ class TestReaderRowsPanelAndStrip:
         url = reverse("articles:event-detail", kwargs={"slug": "expo"})
         html = client.get(url).content.decode()
         assert '<tr class="is-partial">' in html
-        assert 'href="?lang=id&amp;lang=en&amp;fact=number-17-21#row-2"' in html
+        assert 'href="?lang=id&amp;lang=en&amp;fact=date%3A09-17..09-21#row-2"' in html
         assert "<mark>" not in html
-        html = client.get(url + "?lang=id&lang=en&fact=number-17-21").content.decode()
-        assert "The Expo runs <mark>17-21</mark> September." in html
+        html = client.get(url + "?lang=id&lang=en&fact=date:09-17..09-21").content.decode()
+        assert "The Expo runs <mark>17-21 September" in html
 
     def test_the_strip_shows_an_unknown_date_as_unknown(self, client, scene):
         html = self.page(client)

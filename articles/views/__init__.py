@@ -1,5 +1,6 @@
 from .articles import ArticleDetailView, ArticleListView
 from .events import EventDetailView, EventListView, HomeView
+from .names import NameDetailView
 from .outlets import OutletDetailView, OutletListView
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "EventDetailView",
     "EventListView",
     "HomeView",
+    "NameDetailView",
     "OutletDetailView",
     "OutletListView",
 ]

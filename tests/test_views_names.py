@@ -1,0 +1,53 @@
+"""The name register's entry pages: /names/<slug>/ lists the events that mention the entry."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from articles.names.linking import link_article_names
+from tests.factories import make_article, make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def linked(**fields):
+    article = make_article(**fields)
+    link_article_names(article)
+    return article
+
+
+def name_page(client, slug: str, query: str = ""):
+    return client.get(reverse("articles:name-detail", kwargs={"slug": slug}) + query)
+
+
+def test_events_mentioning_the_entry_in_any_spelling_are_listed(client):
+    hanoi = make_event("PM receives Chen Gang", slug="hanoi", on=date(2025, 2, 18))
+    guangxi = make_event("Ambassador in Guangxi", slug="guangxi", on=date(2025, 5, 16))
+    other = make_event("Unrelated", slug="other", on=date(2025, 3, 1))
+    linked(language="en", event=hanoi, body="PM Phạm Minh Chính received Chen Gang.")
+    linked(language="vi", event=guangxi, body="Đại sứ hội kiến đồng chí Trần Cương.")
+    linked(language="en", event=other, body="Nothing about him.")
+    response = name_page(client, "chen-gang")
+    assert [event.slug for event in response.context["events"]] == ["guangxi", "hanoi"]
+    html = response.content.decode()
+    assert "Trần Cương" in html and 'lang="vi"' in html  # its spellings, with their language
+    assert "Unrelated" not in html
+
+
+def test_drafts_do_not_count_as_mentions(client):
+    event = make_event(slug="quiet")
+    linked(language="en", event=event, status="draft", body="Chen Gang, in a draft.")
+    assert list(name_page(client, "chen-gang").context["events"]) == []
+
+
+def test_an_unknown_entry_is_a_404(client):
+    assert name_page(client, "nobody-at-all").status_code == 404
+
+
+def test_the_reader_panel_links_a_name_to_its_entry_page(client):
+    event = make_event(slug="hanoi")
+    linked(language="en", event=event, body="Chen Gang met the Prime Minister.")
+    linked(language="id", event=event, body="Tran Cuong bertemu Perdana Menteri.")
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert 'class="fact-entry" href="/names/chen-gang/"' in html
