@@ -156,7 +156,7 @@ def grant_editors(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_editors_group'),
+        ('articles', '0004_trigram_search_indexes'),
     ]
 
     operations = [
