@@ -72,9 +72,10 @@ PAGES = {
         ),
         10,
     ),
-    # 3 (event, versions, images) + 1: the name register's version, part of the key under
-    # which the event's comparison is stored (articles.comparison.store.fingerprint).
-    "event reader": (first_event_url, 4),
+    # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
+    # part of its key (articles.comparison.store.fingerprint), and the read from the
+    # database cache it is kept in.
+    "event reader": (first_event_url, 5),
     "article list": (lambda: reverse("articles:article-list"), 6),
     "article list filtered": (
         lambda: reverse("articles:article-list") + "?language=sv&date_after=2025-01-02",
