@@ -27,6 +27,11 @@ class EventPage:
     def columns(self) -> list[Article]:
         return self.reader.columns
 
+    @property
+    def differences(self) -> int:
+        """How many facts only some of the shown versions carry."""
+        return sum(1 for line in self.facts if line.partial)
+
 
 def aligned_rows(event: Event, versions: Sequence[Article]) -> RowIndexes:
     """The rows of all `versions`. Fallback until `articles.alignment` is merged."""

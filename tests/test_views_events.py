@@ -216,3 +216,15 @@ def test_an_unknown_fact_marks_nothing_and_is_not_an_error(client, scene):
     response = client.get(url)
     assert response.status_code == 200
     assert "<mark>" not in response.content.decode() and "<b>nope" not in response.content.decode()
+
+
+def test_the_panel_says_how_many_facts_only_some_versions_carry(client, db):
+    from tests.factories import make_article, make_event
+
+    event = make_event(slug="expo")
+    make_article(language="en", event=event, body="The 22nd Expo runs 17-21 September.")
+    make_article(language="id", event=event, body="Expo ke-22 berlangsung.")
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "1 of 2 facts is carried by only some of the versions shown." in html
+    html = client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "1 av 2 uppgifter finns bara i några av de visade versionerna." in html
