@@ -182,6 +182,7 @@ def test_a_fact_click_marks_where_it_stands(browser, live_server, event):
 
 def test_the_phone_shows_one_column_and_switches_in_place(browser, live_server, event):
     page = open_page(browser, reader_url(live_server), viewport=PHONE)
+    expect(page.locator("#compare")).not_to_have_attribute("open", "")  # folded on a phone
     visible = page.locator(".reader-row[data-row] .cell:visible")
     assert visible.evaluate_all("els => els.map(e => e.lang)") == ["id", "id", "id"]
     page.evaluate("window.stayedOnPage = true")

@@ -1,7 +1,8 @@
 /* Comfort for the side-by-side reader; the page works without it.
    - hovering or focusing a paragraph highlights its counterparts (same data-row);
    - arrow keys move between paragraphs: left/right to the counterpart, up/down in the column;
-   - on phones, the language tabs switch the column in place and keep the current row in view. */
+   - on phones, the language tabs switch the column in place and keep the current row in view,
+     and the comparison panel starts folded. */
 (function () {
   "use strict";
   var reader = document.getElementById("reader");
@@ -84,6 +85,8 @@
         e.preventDefault();
       }
     });
+    var panel = document.getElementById("compare");
+    if (panel && window.matchMedia("(max-width: 48rem)").matches) { panel.open = false; }
     document.querySelectorAll(".lang-tabs a[data-lang]").forEach(function (tab) {
       tab.addEventListener("click", function (e) {
         e.preventDefault();
