@@ -291,3 +291,7 @@ class Capture(models.Model):
     def text(self) -> str:
         """The capture decoded for display; undecodable bytes are shown, not dropped."""
         return bytes(self.raw).decode("utf-8", errors="replace")
+
+
+# The alignment app's models live with the aligner; importing them here registers them.
+from .alignment.models import AlignmentCorrection, EventAlignment  # noqa: E402, F401

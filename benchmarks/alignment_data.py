@@ -102,7 +102,9 @@ def _perturb(kind: str, units, rng: random.Random):
     steps = ["merge", "split", "drop", "lead"] if kind == "mixed" else [kind]
     for step in steps:
         for _ in range(2):
-            mirror = rng.random() < 0.5
+            # A lead is added on the right only: two unrelated leads facing each other on both
+            # sides would be indistinguishable from a 1-1 bead.
+            mirror = step != "lead" and rng.random() < 0.5
             if mirror:
                 units = [(b, a) for a, b in units]
             units = _STEPS[step](units, rng)
@@ -152,7 +154,13 @@ def _lead(units, rng):
     return [([], [[("other", start), ("other", start + 1)]]), *units]
 
 
-_STEPS = {"merge": _merge, "split": _split, "drop": _drop, "lead": _lead}
+_STEPS = {
+    "plain": lambda units, rng: units,
+    "merge": _merge,
+    "split": _split,
+    "drop": _drop,
+    "lead": _lead,
+}
 
 
 def _paragraph(doc, other, lang: str, sentence_ids) -> str:

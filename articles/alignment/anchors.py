@@ -63,29 +63,36 @@ def number_keys(text: str) -> list[str]:
     return keys
 
 
-def _name_tokens(text: str) -> list[str]:
-    """Runs of capitalised words, folded, each word and the run written as one word.
-
-    "Hà Nội" gives "ha", "noi" and "hanoi", so it meets "Hanoi"; a trailing genitive "s"
-    (Swedish "Quang Ninhs") is dropped from words long enough to carry one.
-    """
-    names: list[str] = []
+def _name_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words ("Phạm Minh Chính", "Lang Son-Hanoi"), folded."""
+    runs: list[list[str]] = []
     run: list[str] = []
     end = 0
     for match in _WORD.finditer(text):
         word = match.group()
         if run and (not word[0].isupper() or not _JOINER.fullmatch(text[end : match.start()])):
-            names.extend(_flush(run))
+            runs.append(run)
             run = []
         if word[0].isupper():
             run.append(_strip_genitive(fold(word)))
         end = match.end()
-    names.extend(_flush(run))
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _name_tokens(text: str, matcher: "VariantMatcher") -> list[str]:
+    """Name features: a register key for each known spelling ("=chen-gang" for "Tran Cuong"),
+    and for the other capitalised words each word and the run written as one word, so
+    "Hà Nội" gives "ha", "noi" and "hanoi" and meets "Hanoi"."""
+    names: list[str] = []
+    for run in _name_runs(text):
+        keys, rest = matcher.split(run)
+        names += keys
+        names += rest
+        if len(rest) > 1:
+            names.append("".join(rest))
     return names
-
-
-def _flush(run: list[str]) -> list[str]:
-    return [*run, "".join(run)] if len(run) > 1 else run
 
 
 def _strip_genitive(word: str) -> str:
@@ -94,23 +101,28 @@ def _strip_genitive(word: str) -> str:
 
 
 class VariantMatcher:
-    """Finds the name-register spellings in folded text with one regular expression."""
+    """Finds the name-register spellings in runs of folded words with one regular expression."""
 
     def __init__(self, variants: Mapping[str, str]) -> None:
         self.keys = {fold(spelling): key for spelling, key in variants.items() if fold(spelling)}
         spellings = sorted(self.keys, key=len, reverse=True)
         alternation = "|".join(re.escape(s) for s in spellings)
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if spellings else None
+        self.pattern = re.compile(rf"(?<!\S)(?:{alternation})(?!\S)") if spellings else None
 
-    def keys_in(self, folded: str) -> list[str]:
+    def split(self, run: list[str]) -> tuple[list[str], list[str]]:
+        """The register keys found in the run, and the words no spelling covered."""
         if self.pattern is None:
-            return []
-        return [f"={self.keys[m.group()]}" for m in self.pattern.finditer(folded)]
+            return [], run
+        text = " ".join(run)
+        keys, covered = [], set()
+        for match in self.pattern.finditer(text):
+            keys.append(f"={self.keys[match.group()]}")
+            first = text[: match.start()].count(" ")
+            covered.update(range(first, first + match.group().count(" ") + 1))
+        return keys, [word for n, word in enumerate(run) if n not in covered]
 
 
 def anchors_of(text: str, matcher: VariantMatcher) -> Anchors:
-    folded = fold(text)
-    names = Counter(_name_tokens(text))
-    names.update(matcher.keys_in(folded))
-    stems = Counter(w[:_STEM] for w in _WORD.findall(folded) if len(w) >= _MIN_WORD)
+    stems = Counter(w[:_STEM] for w in _WORD.findall(fold(text)) if len(w) >= _MIN_WORD)
+    names = Counter(_name_tokens(text, matcher))
     return Anchors(Counter(number_keys(text)), names, stems)

@@ -28,7 +28,7 @@ class Params:
     # Log prior of each bead shape, relative to 1-1.
     shape_prior: Mapping[tuple[int, int], float] = field(
         default_factory=lambda: {
-            (1, 1): 0.0, (2, 1): -2.3, (1, 2): -2.3, (2, 2): -4.4, (1, 0): -4.5, (0, 1): -4.5,
+            (1, 1): 0.0, (2, 1): -2.3, (1, 2): -2.3, (2, 2): -4.4, (1, 0): -2.0, (0, 1): -2.0,
         }
     )  # fmt: skip
     channel_weight: Mapping[str, float] = field(
@@ -52,14 +52,23 @@ def align_paragraphs(
     built-in table in ``names``. Pass a name register's mapping to extend it.
     """
     matcher = VariantMatcher(DEFAULT_VARIANTS if variants is None else variants)
-    scorer = _Scorer(
-        [anchors_of(p, matcher) for p in left],
-        [anchors_of(p, matcher) for p in right],
-        [len(p) for p in left],
-        [len(p) for p in right],
-        params,
-    )
-    return _best_path(len(left), len(right), scorer)
+    left_anchors = [anchors_of(p, matcher) for p in left]
+    right_anchors = [anchors_of(p, matcher) for p in right]
+    lengths = ([len(p) for p in left], [len(p) for p in right])
+    ratio = (sum(lengths[1]) or 1) / (sum(lengths[0]) or 1)
+    # The length ratio of the whole texts is skewed when one side has paragraphs the other
+    # lacks; a second pass measures it on the paragraphs the first pass matched.
+    for _ in range(2):
+        scorer = _Scorer(left_anchors, right_anchors, *lengths, ratio, params)
+        beads = _best_path(len(left), len(right), scorer)
+        ratio = _matched_ratio(beads, *lengths) or ratio
+    return beads
+
+
+def _matched_ratio(beads: list[Bead], left: list[int], right: list[int]) -> float | None:
+    la = sum(left[i] for a, b in beads if a and b for i in a)
+    lb = sum(right[j] for a, b in beads if a and b for j in b)
+    return lb / la if la and lb else None
 
 
 def _best_path(n: int, m: int, scorer: "_Scorer") -> list[Bead]:
@@ -86,51 +95,88 @@ def _best_path(n: int, m: int, scorer: "_Scorer") -> list[Bead]:
 
 
 class _Scorer:
+    """Scores beads; the anchors of each span of one or two paragraphs are merged once."""
+
     def __init__(
         self,
         left: list[Anchors],
         right: list[Anchors],
         left_lengths: list[int],
         right_lengths: list[int],
+        ratio: float,
         params: Params,
     ) -> None:
-        self.left, self.right = left, right
-        self.left_lengths, self.right_lengths = left_lengths, right_lengths
         self.params = params
-        self.ratio = (sum(right_lengths) or 1) / (sum(left_lengths) or 1)
-        self.idf = _idf([*left, *right])
+        self.ratio = ratio
+        idf = _idf([*left, *right])
+        self.left = _Spans(left, left_lengths, idf, params)
+        self.right = _Spans(right, right_lengths, idf, params)
+        self.baseline = self._baseline()
+
+    def _baseline(self) -> float:
+        """The mean anchor overlap of all 1-1 pairs: most of them are not counterparts, so a
+        bead must share more than that to earn anchor credit (and sharing less costs)."""
+        sims = [
+            _sim(self.left.get(i, 1)[1], self.right.get(j, 1)[1])
+            for i in range(self.left.count)
+            for j in range(self.right.count)
+        ]
+        return sum(sims) / len(sims) if sims else 0.0
 
     def score(self, i: int, j: int, di: int, dj: int) -> float:
         prior = self.params.shape_prior[(di, dj)]
         if not di or not dj:
             return prior
-        a = sum(self.left[i + 1 : i + di], self.left[i])
-        b = sum(self.right[j + 1 : j + dj], self.right[j])
-        la = sum(self.left_lengths[i : i + di])
-        lb = sum(self.right_lengths[j : j + dj])
-        return prior + self._length_logp(la, lb) + self.params.anchor_weight * self._sim(a, b)
+        la, a = self.left.get(i, di)
+        lb, b = self.right.get(j, dj)
+        anchors = self.params.anchor_weight * (_sim(a, b) - self.baseline)
+        return prior + self._length_logp(la, lb) + anchors
 
     def _length_logp(self, la: int, lb: int) -> float:
         mean = (la + lb / self.ratio) / 2 or 1.0
         delta = (lb / self.ratio - la) / math.sqrt(mean * self.params.length_variance)
         return math.log(max(math.erfc(abs(delta) / math.sqrt(2)), 1e-12))
 
-    def _sim(self, a: Anchors, b: Anchors) -> float:
-        total = weight = 0.0
-        for channel, alpha in self.params.channel_weight.items():
-            dice = _dice(getattr(a, channel), getattr(b, channel), self.idf[channel])
-            if dice is not None:
-                total += alpha * dice
-                weight += alpha
-        return total / weight if weight else 0.0
+
+# A span's anchors per channel: (channel weight, {feature: idf-weighted count}, total weight).
+_Weighted = list[tuple[float, dict[str, float], float]]
 
 
-def _dice(a: Counter, b: Counter, idf: Mapping[str, float]) -> float | None:
-    size = sum(idf[f] * c for f, c in a.items()) + sum(idf[f] * c for f, c in b.items())
-    if not size:
-        return None
-    shared = sum(idf[f] * min(c, b[f]) for f, c in a.items() if f in b)
-    return 2 * shared / size
+class _Spans:
+    def __init__(self, anchors: list[Anchors], lengths: list[int], idf, params: Params) -> None:
+        self.count = len(anchors)
+        self.spans: dict[tuple[int, int], tuple[int, _Weighted]] = {}
+        for i, a in enumerate(anchors):
+            self.spans[(i, 1)] = (lengths[i], _weighted(a, idf, params))
+            if i + 1 < len(anchors):
+                merged = _weighted(a + anchors[i + 1], idf, params)
+                self.spans[(i, 2)] = (lengths[i] + lengths[i + 1], merged)
+
+    def get(self, i: int, size: int) -> tuple[int, _Weighted]:
+        return self.spans[(i, size)]
+
+
+def _weighted(anchors: Anchors, idf, params: Params) -> _Weighted:
+    result = []
+    for channel, alpha in params.channel_weight.items():
+        weights = idf[channel]
+        features = {f: weights[f] * c for f, c in getattr(anchors, channel).items()}
+        result.append((alpha, features, sum(features.values())))
+    return result
+
+
+def _sim(a: _Weighted, b: _Weighted) -> float:
+    """Weighted Dice overlap, averaged over the channels either side has anchors in."""
+    total = weight = 0.0
+    for (alpha, fa, sa), (_, fb, sb) in zip(a, b, strict=True):
+        if not sa + sb:
+            continue
+        if len(fb) < len(fa):
+            fa, fb = fb, fa
+        shared = sum(min(w, fb[f]) for f, w in fa.items() if f in fb)
+        total += alpha * 2 * shared / (sa + sb)
+        weight += alpha
+    return total / weight if weight else 0.0
 
 
 def _idf(paragraphs: list[Anchors]) -> dict[str, dict[str, float]]:
