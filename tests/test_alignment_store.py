@@ -1,0 +1,195 @@
+"""Stored alignments: computed on write, read from the cache, corrected by editors."""
+
+import logging
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.alignment.editing import parse_rows_text, rows_to_text, save_correction
+from articles.alignment.models import AlignmentCorrection, EventAlignment
+from articles.alignment.store import participants, refresh_event_alignment, rows_for_event
+from tests.factories import make_article, make_event
+
+pytestmark = pytest.mark.django_db
+
+EN = (
+    "Prime Minister Phạm Minh Chính met Chen Gang in Hà Nội on Tuesday.\n\n"
+    "Trade between Guangxi and Vietnamese localities reached US$42 billion.\n\n"
+    "Chen invited Vietnamese leaders to the 22nd China-ASEAN Expo in Nanning."
+)
+ID = (
+    "Perdana Menteri Pham Minh Chinh menerima Tran Cuong di Hanoi pada hari Selasa.\n\n"
+    "Perdagangan antara Guangxi dan daerah Vietnam mencapai 42 miliar USD.\n\n"
+    "Tran Cuong mengundang para pemimpin Vietnam ke Expo Tiongkok-ASEAN ke-22 di Nanning."
+)
+
+
+@pytest.fixture
+def event():
+    event = make_event()
+    make_article(language="en", event=event, body=EN)
+    make_article(language="id", event=event, body=ID)
+    return event
+
+
+def ids(event) -> dict[str, str]:
+    return {a.language_id: str(a.pk) for a in participants(event)}
+
+
+def test_refresh_stores_rows_covering_every_paragraph(event):
+    alignment = refresh_event_alignment(event)
+    key = ids(event)
+    assert alignment.rows == [{key["id"]: [i], key["en"]: [i]} for i in range(3)]
+    assert alignment.source == EventAlignment.Source.COMPUTED
+
+
+def test_refresh_is_a_cache_hit_while_the_bodies_are_unchanged(event, django_assert_num_queries):
+    first = refresh_event_alignment(event)
+    EventAlignment.objects.filter(pk=first.pk).update(rows=[{"marker": [0]}])
+    # A savepoint and its release, then the articles, the correction and the stored row:
+    # no write, and the planted rows stay.
+    with django_assert_num_queries(5):
+        again = refresh_event_alignment(event)
+    assert again.rows == [{"marker": [0]}]
+
+
+def test_a_changed_body_changes_the_fingerprint_and_recomputes(event):
+    first = refresh_event_alignment(event)
+    article = event.articles.get(language="en")
+    article.body = EN + "\n\nA fourth paragraph, only in English, about the weather in Hanoi."
+    article.save()
+    second = refresh_event_alignment(event)
+    assert second.fingerprint != first.fingerprint
+    assert second.rows[-1] == {str(article.pk): [3], ids(event)["id"]: []}
+
+
+def test_rows_for_event_reads_the_cache_in_the_asked_language_order(event, caplog):
+    refresh_event_alignment(event)
+    with caplog.at_level(logging.WARNING, logger="articles.alignment.store"):
+        rows = rows_for_event(event, ["id", "en"])
+    assert not caplog.records
+    assert [list(row.cells) for row in rows] == [["id", "en"]] * 3
+    assert rows[1].cells["en"][0].text.startswith("Trade between Guangxi")
+    assert [row.number for row in rows] == [1, 2, 3]
+
+
+def test_rows_for_event_computes_on_a_miss_and_says_so(event, caplog):
+    with caplog.at_level(logging.WARNING, logger="articles.alignment.store"):
+        rows = rows_for_event(event)
+    assert len(rows) == 3
+    assert "not current" in caplog.text
+    assert EventAlignment.objects.filter(event=event).exists()
+
+
+def test_rows_for_one_language_keep_their_full_numbers(event):
+    article = event.articles.get(language="en")
+    article.body = "An English-only lead about the weather today in the capital.\n\n" + EN
+    article.save()
+    refresh_event_alignment(event)
+    rows = rows_for_event(event, ["id"])
+    assert [row.number for row in rows] == [2, 3, 4]
+
+
+def test_correction_survives_recomputation(event):
+    key = ids(event)
+    corrected = [{key["en"]: [0, 1], key["id"]: [0]}, {key["en"]: [2], key["id"]: [1, 2]}]
+    save_correction(event=event, rows=corrected)
+    alignment = refresh_event_alignment(event, force=True)
+    assert alignment.rows == corrected
+    assert alignment.source == EventAlignment.Source.CORRECTED
+
+
+def test_correction_goes_stale_when_a_body_changes_and_is_not_applied(event):
+    key = ids(event)
+    corrected = [{key["en"]: [0, 1], key["id"]: [0]}, {key["en"]: [2], key["id"]: [1, 2]}]
+    save_correction(event=event, rows=corrected)
+    article = event.articles.get(language="id")
+    article.body = ID.replace("42 miliar", "43 miliar")
+    article.save()
+    alignment = refresh_event_alignment(event)
+    correction = AlignmentCorrection.objects.get(event=event)
+    assert correction.stale
+    assert f"body changed: article {article.pk}" in correction.stale_reason
+    assert correction.rows == corrected
+    assert alignment.source == EventAlignment.Source.COMPUTED
+    assert alignment.rows != corrected
+
+
+def test_stale_correction_applies_again_when_the_body_is_restored(event):
+    key = ids(event)
+    corrected = [{key["en"]: [0, 1], key["id"]: [0]}, {key["en"]: [2], key["id"]: [1, 2]}]
+    save_correction(event=event, rows=corrected)
+    article = event.articles.get(language="id")
+    article.body = ID + "\n\nTambahan."
+    article.save()
+    refresh_event_alignment(event)
+    article.body = ID
+    article.save()
+    assert refresh_event_alignment(event).rows == corrected
+    assert not AlignmentCorrection.objects.get(event=event).stale
+
+
+def test_rows_text_round_trips(event):
+    articles = participants(event)
+    rows = refresh_event_alignment(event).rows
+    text = rows_to_text(rows, articles)
+    assert text.splitlines()[0] == "# id | en"
+    assert parse_rows_text(text, articles) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1 | 1\n2 | 2\n3 | 2-3", "once each"),
+        ("1 | 1\n3 | 2\n2 | 3", "once each"),
+        ("1 | 1, 2\n2 | 3", "once each"),
+        ("1-3", "2 columns"),
+        ("1 | x", "not a paragraph number"),
+        ("1 | 1\n2 | 2\n3 | 3\n- | -", "empty"),
+    ],
+)
+def test_rows_text_is_validated(event, text, message):
+    with pytest.raises(ValidationError, match=message):
+        parse_rows_text(text, participants(event))
+
+
+def test_admin_correction_form_saves_and_puts_the_rows_live(event, admin_client):
+    add_url = reverse("admin:articles_alignmentcorrection_add")
+    page = admin_client.get(add_url, {"event": event.pk})
+    assert "# id | en" in page.content.decode()
+    response = admin_client.post(
+        add_url, {"event": event.pk, "rows_text": "# id | en\n1-2 | 1\n3 | 2-3", "note": ""}
+    )
+    assert response.status_code == 302
+    key = ids(event)
+    assert EventAlignment.objects.get(event=event).rows == [
+        {key["id"]: [0, 1], key["en"]: [0]},
+        {key["id"]: [2], key["en"]: [1, 2]},
+    ]
+
+
+def test_admin_correction_form_rejects_a_lost_paragraph(event, admin_client):
+    response = admin_client.post(
+        reverse("admin:articles_alignmentcorrection_add"),
+        {"event": event.pk, "rows_text": "1 | 1\n2 | 2", "note": ""},
+    )
+    assert response.status_code == 200
+    assert "once each" in response.content.decode()
+    assert not AlignmentCorrection.objects.exists()
+
+
+def test_admin_shows_the_rows_side_by_side(event, admin_client):
+    alignment = refresh_event_alignment(event)
+    page = admin_client.get(reverse("admin:articles_eventalignment_change", args=[alignment.pk]))
+    html = page.content.decode()
+    assert "<td lang='en'" in html
+    assert "US$42 billion" in html
+    assert "Correct this alignment" in html
+
+
+def test_align_events_command_aligns_every_event(event, capsys):
+    call_command("align_events")
+    assert "3 rows" in capsys.readouterr().out
+    assert EventAlignment.objects.filter(event=event).exists()
