@@ -9,7 +9,12 @@ from django.urls import reverse
 
 from articles.alignment.editing import parse_rows_text, rows_to_text, save_correction
 from articles.alignment.models import AlignmentCorrection, EventAlignment
-from articles.alignment.store import participants, refresh_event_alignment, rows_for_event
+from articles.alignment.store import (
+    participants,
+    refresh_event_alignment,
+    refresh_for_article,
+    rows_for_event,
+)
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +198,29 @@ def test_align_events_command_aligns_every_event(event, capsys):
     call_command("align_events")
     assert "3 rows" in capsys.readouterr().out
     assert EventAlignment.objects.filter(event=event).exists()
+
+
+def test_participants_prefer_the_original_and_pivot_on_it():
+    """One article per language, the original first; the pivot is the original even when a
+    translation is longer."""
+    event = make_event()
+    original = make_article(language="vi", event=event, body="Một đoạn.\n\nHai đoạn.")
+    longer = "A much longer English translation.\n\n" * 5
+    make_article(language="en", event=event, body=longer, translation_of=original)
+    make_article(language="vi", event=event, body="Bản khác.", translation_of=original)
+    chosen = participants(event)
+    assert original in chosen
+    assert [a.language_id for a in chosen] == ["en", "vi"]
+    assert refresh_event_alignment(event).pivot == original
+
+
+def test_refresh_for_article_realigns_the_event_it_left():
+    old, new = make_event(), make_event()
+    article = make_article(language="en", event=old, body=EN)
+    make_article(language="id", event=old, body=ID)
+    refresh_event_alignment(old)
+    article.event = new
+    article.save()
+    refresh_for_article(article, previous_event=old)
+    assert len(EventAlignment.objects.get(event=old).rows) == 3
+    assert EventAlignment.objects.get(event=new).rows == [{str(article.pk): [i]} for i in range(3)]

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 
 from articles.models import Article, Event
 from articles.text import sha256_hex
@@ -45,7 +46,13 @@ def participants(event: Event) -> list[Article]:
         Article.objects.published()
         .filter(event=event)
         .select_related("language")
-        .order_by("language__position", "language__code", "translation_of", "published_on", "pk")
+        .order_by(
+            "language__position",
+            "language__code",
+            F("translation_of").asc(nulls_first=True),
+            F("published_on").asc(nulls_last=True),
+            "pk",
+        )
     )
     for article in articles:
         chosen.setdefault(article.language_id, article)
@@ -97,6 +104,12 @@ def refresh_event_alignment(event: Event, *, force: bool = False) -> EventAlignm
     alignment.full_clean()
     alignment.save()
     return alignment
+
+
+def refresh_for_article(article: Article, *, previous_event: Event | None = None) -> None:
+    """For write paths: realign the article's event, and the one it left if it moved."""
+    for event in {article.event, previous_event} - {None}:
+        refresh_event_alignment(event)
 
 
 def _compute(articles: list[Article], pivot: Article | None) -> list[Row]:
