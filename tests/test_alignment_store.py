@@ -224,3 +224,12 @@ def test_refresh_for_article_realigns_the_event_it_left():
     refresh_for_article(article, previous_event=old)
     assert len(EventAlignment.objects.get(event=old).rows) == 3
     assert EventAlignment.objects.get(event=new).rows == [{str(article.pk): [i]} for i in range(3)]
+
+
+def test_admin_correction_change_page_shows_the_kept_rows(event, admin_client):
+    key = ids(event)
+    corrected = [{key["en"]: [0, 1], key["id"]: [0]}, {key["en"]: [2], key["id"]: [1, 2]}]
+    correction = save_correction(event=event, rows=corrected)
+    url = reverse("admin:articles_alignmentcorrection_change", args=[correction.pk])
+    html = admin_client.get(url).content.decode()
+    assert "1 | 1, 2\n2, 3 | 3" in html
