@@ -176,3 +176,51 @@ def _gold(units) -> list[tuple[list[int], list[int]]]:
         beads.append((list(range(i, i + len(a))), list(range(j, j + len(b)))))
         i, j = i + len(a), j + len(b)
     return beads
+
+
+@dataclass(frozen=True)
+class MultiCase:
+    """Four language versions of one story, each perturbed on its own.
+
+    ``sentences[lang][p]`` is the set of source sentences paragraph p renders; two
+    paragraphs of different versions are counterparts when those sets meet.
+    """
+
+    versions: dict[str, list[str]]
+    sentences: dict[str, list[frozenset]]
+
+
+def multi_cases(count: int = 24, seed: int = 5) -> list[MultiCase]:
+    rng = random.Random(seed)
+    docs = ntrex_documents()
+    doc_ids = sorted(d for d in docs if len(docs[d]["eng"]) >= 8)
+    cases = []
+    for doc_id in rng.sample(doc_ids, count):
+        doc = docs[doc_id]
+        other = docs[rng.choice([d for d in doc_ids if d != doc_id])]
+        base = _group(list(range(1, len(doc["eng"]))), rng)
+        versions, sentences = {}, {}
+        for lang in ("eng", "ind", "swe", "vie"):
+            paragraphs = _perturb_version([list(g) for g in base], lang, rng)
+            versions[lang] = [_paragraph(doc, other, lang, p) for p in paragraphs]
+            sentences[lang] = [
+                frozenset((lang, s) if isinstance(s, tuple) else s for s in p) for p in paragraphs
+            ]
+        cases.append(MultiCase(versions, sentences))
+    return cases
+
+
+def _perturb_version(paragraphs: list[list], lang: str, rng: random.Random) -> list[list]:
+    """One random change per version: merge, split, drop or an added lead of another story."""
+    step = rng.choice(["none", "merge", "split", "drop", "lead"])
+    k = rng.randrange(len(paragraphs))
+    if step == "merge" and k + 1 < len(paragraphs):
+        paragraphs[k : k + 2] = [paragraphs[k] + paragraphs[k + 1]]
+    elif step == "split" and len(paragraphs[k]) >= 2:
+        paragraphs[k : k + 1] = [paragraphs[k][:1], paragraphs[k][1:]]
+    elif step == "drop" and len(paragraphs) > 2:
+        del paragraphs[k]
+    elif step == "lead":
+        start = rng.randrange(1, 4)
+        paragraphs.insert(0, [("other", start), ("other", start + 1)])
+    return paragraphs

@@ -53,9 +53,9 @@ def test_refresh_stores_rows_covering_every_paragraph(event):
 def test_refresh_is_a_cache_hit_while_the_bodies_are_unchanged(event, django_assert_num_queries):
     first = refresh_event_alignment(event)
     EventAlignment.objects.filter(pk=first.pk).update(rows=[{"marker": [0]}])
-    # A savepoint and its release, then the articles, the correction and the stored row:
-    # no write, and the planted rows stay.
-    with django_assert_num_queries(5):
+    # A savepoint and its release, the event lock, then the articles, the correction and the
+    # stored row: no write, and the planted rows stay.
+    with django_assert_num_queries(6):
         again = refresh_event_alignment(event)
     assert again.rows == [{"marker": [0]}]
 

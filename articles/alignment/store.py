@@ -81,6 +81,8 @@ def fingerprint(versions: list[dict], pivot_id: int | None) -> str:
 @transaction.atomic
 def refresh_event_alignment(event: Event, *, force: bool = False) -> EventAlignment:
     """Bring the event's stored rows up to date with its articles; cheap when nothing changed."""
+    # Two writers refreshing one event would race to create its row: take turns.
+    Event.objects.select_for_update().filter(pk=event.pk).exists()
     articles = participants(event)
     pivot = pivot_of(articles)
     versions = versions_of(articles)
