@@ -104,15 +104,8 @@ def test_variants_hook_extends_the_name_table():
 @pytest.mark.skipif(not SEEDS.exists(), reason="the seeds are beside the project in ../shared")
 @pytest.mark.parametrize("case", seed_cases() if SEEDS.exists() else [], ids=lambda c: c.pair)
 def test_seed_pairs_match_the_gold(case):
-    """The Swedish translation matches its gold exactly; the English rewrite nearly."""
-    beads = align_paragraphs(case.left, case.right)
-    assert covered(beads, len(case.left), len(case.right))
-    gold_links = {
-        (a, b) for left, right in case.gold for a in left or [None] for b in right or [None]
-    }
-    links = {(a, b) for left, right in beads for a in left or [None] for b in right or [None]}
-    f1 = 2 * len(gold_links & links) / (len(gold_links) + len(links))
-    assert f1 >= 0.9
+    """The gold was written by reading both versions (benchmarks/gold/alignment_seeds.json)."""
+    assert align_paragraphs(case.left, case.right) == case.gold
 
 
 paragraphs = st.lists(st.text(min_size=0, max_size=80), max_size=12)

@@ -233,3 +233,17 @@ def test_admin_correction_change_page_shows_the_kept_rows(event, admin_client):
     url = reverse("admin:articles_alignmentcorrection_change", args=[correction.pk])
     html = admin_client.get(url).content.decode()
     assert "1 | 1, 2\n2, 3 | 3" in html
+
+
+def test_admin_shows_a_stale_correction_whose_body_shrank(event, admin_client):
+    key = ids(event)
+    corrected = [{key["en"]: [0, 1], key["id"]: [0]}, {key["en"]: [2], key["id"]: [1, 2]}]
+    correction = save_correction(event=event, rows=corrected)
+    article = event.articles.get(language="id")
+    article.body = "Satu paragraf saja."
+    article.save()
+    refresh_event_alignment(event)
+    url = reverse("admin:articles_alignmentcorrection_change", args=[correction.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "(no such paragraph now)" in response.content.decode()

@@ -41,17 +41,17 @@ def _cells(row: dict, articles: list[Article], texts: dict[str, list[str]]) -> s
     return format_html_join(
         "",
         "<td lang='{}' style='vertical-align:top;max-width:30em'>{}</td>",
-        (
-            (
-                a.language_id,
-                format_html_join(
-                    "",
-                    "<p><b>¶{}</b> {}</p>",
-                    ((i + 1, texts[str(a.pk)][i]) for i in row.get(str(a.pk), [])),
-                ),
-            )
-            for a in articles
-        ),
+        ((a.language_id, _paragraphs(row.get(str(a.pk), []), texts[str(a.pk)])) for a in articles),
+    )
+
+
+def _paragraphs(indices: list[int], texts: list[str]) -> str:
+    # A stale correction may name paragraphs a changed body no longer has.
+    missing = _("(no such paragraph now)")
+    return format_html_join(
+        "",
+        "<p><b>¶{}</b> {}</p>",
+        ((i + 1, texts[i] if i < len(texts) else missing) for i in indices),
     )
 
 

@@ -20,7 +20,7 @@ _SCALES = {
     "miljarder": 1e9, "ty": 1e9, "bn": 1e9,
     "trillion": 1e12, "triliun": 1e12, "biljon": 1e12, "biljoner": 1e12,
 }  # fmt: skip
-# A number: digits with optional thousands groups ("1,200", "1.200", "1 200") or a decimal part.
+# A number: digits with optional thousands groups ("1,200", "1.200", "1\u00a0200") or decimals.
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:([.,\u00a0\u202f])\d{3})(?:\2\d{3})*|\d+)(?:[.,](\d+))?(?!\d)"
     r"(?:\s*(%|[^\W\d_]+))?"
