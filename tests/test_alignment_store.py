@@ -162,8 +162,9 @@ def test_rows_text_is_validated(event, text, message):
 
 def test_admin_correction_form_saves_and_puts_the_rows_live(event, admin_client):
     add_url = reverse("admin:articles_alignmentcorrection_add")
-    page = admin_client.get(add_url, {"event": event.pk})
-    assert "# id | en" in page.content.decode()
+    page = admin_client.get(add_url, {"event": event.pk}).content.decode()
+    assert "# id | en" in page
+    assert "US$42 billion" in page  # the rows being corrected, side by side
     response = admin_client.post(
         add_url, {"event": event.pk, "rows_text": "# id | en\n1-2 | 1\n3 | 2-3", "note": ""}
     )

@@ -119,6 +119,9 @@ class CorrectionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if not self.instance.pk and self.initial.get("event"):
+            # Lets the read-only table show the rows being corrected beside the editor.
+            self.instance.event_id = self.initial["event"]
         if self.instance.pk:
             self.fields["event"].disabled = True
             articles = participants(self.instance.event)
@@ -143,7 +146,16 @@ class AlignmentCorrectionAdmin(admin.ModelAdmin):
     readonly_fields = ["stale", "stale_reason", "edited_by", "updated_at", "table"]
 
     def get_fields(self, request, obj=None) -> list[str]:
-        return ["event", "rows_text", "note", *self.readonly_fields]
+        return [
+            "event",
+            "rows_text",
+            "table",
+            "note",
+            "stale",
+            "stale_reason",
+            "edited_by",
+            "updated_at",
+        ]
 
     def get_changeform_initial_data(self, request) -> dict:
         initial = super().get_changeform_initial_data(request)
@@ -155,8 +167,11 @@ class AlignmentCorrectionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("rows side by side"))
     def table(self, obj: AlignmentCorrection) -> str:
-        if obj.pk is None:
+        if obj.event_id is None:
             return "-"
+        if obj.pk is None:
+            alignment = EventAlignment.objects.filter(event_id=obj.event_id).first()
+            return side_by_side(alignment.rows if alignment else [], participants(obj.event))
         return side_by_side(obj.rows, participants(obj.event))
 
     def save_model(self, request, obj, form, change) -> None:
