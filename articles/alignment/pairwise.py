@@ -28,7 +28,7 @@ class Params:
     # Log prior of each bead shape, relative to 1-1.
     shape_prior: Mapping[tuple[int, int], float] = field(
         default_factory=lambda: {
-            (1, 1): 0.0, (2, 1): -2.3, (1, 2): -2.3, (2, 2): -4.4, (1, 0): -2.0, (0, 1): -2.0,
+            (1, 1): 0.0, (2, 1): -1.5, (1, 2): -1.5, (2, 2): -4.4, (1, 0): -1.75, (0, 1): -1.75,
         }
     )  # fmt: skip
     # Long texts are searched in a band around the diagonal; texts shorter than band_min
@@ -36,7 +36,7 @@ class Params:
     band_min: int = 30
     band_ratio: float = 0.25
     channel_weight: Mapping[str, float] = field(
-        default_factory=lambda: {"numbers": 3.0, "names": 2.0, "stems": 0.5}
+        default_factory=lambda: {"numbers": 3.0, "names": 2.0, "stems": 0.25}
     )
 
 
