@@ -75,8 +75,8 @@ def test_rows_for_event_reads_the_cache_in_the_asked_language_order(event, caplo
     with caplog.at_level(logging.WARNING, logger="articles.alignment.store"):
         rows = rows_for_event(event, ["id", "en"])
     assert not caplog.records
-    assert [list(row.cells) for row in rows] == [["id", "en"]] * 3
-    assert rows[1].cells["en"][0].text.startswith("Trade between Guangxi")
+    assert [[cell.language for cell in row.cells] for row in rows] == [["id", "en"]] * 3
+    assert rows[1].cells[1].paragraphs[0].text.startswith("Trade between Guangxi")
     assert [row.number for row in rows] == [1, 2, 3]
 
 
@@ -140,7 +140,8 @@ def test_rows_text_round_trips(event):
     articles = participants(event)
     rows = refresh_event_alignment(event).rows
     text = rows_to_text(rows, articles)
-    assert text.splitlines()[0] == "# id | en"
+    key = ids(event)
+    assert text.splitlines()[0] == f"# id #{key['id']} | en #{key['en']}"
     assert parse_rows_text(text, articles) == rows
 
 
@@ -163,7 +164,7 @@ def test_rows_text_is_validated(event, text, message):
 def test_admin_correction_form_saves_and_puts_the_rows_live(event, admin_client):
     add_url = reverse("admin:articles_alignmentcorrection_add")
     page = admin_client.get(add_url, {"event": event.pk}).content.decode()
-    assert "# id | en" in page
+    assert "# id #" in page
     assert "US$42 billion" in page  # the rows being corrected, side by side
     response = admin_client.post(
         add_url, {"event": event.pk, "rows_text": "# id | en\n1-2 | 1\n3 | 2-3", "note": ""}
@@ -202,16 +203,17 @@ def test_align_events_command_aligns_every_event(event, capsys):
 
 
 def test_participants_prefer_the_original_and_pivot_on_it():
-    """One article per language, the original first; the pivot is the original even when a
-    translation is longer."""
+    """Every published article is a column, an original before its translations; the pivot is
+    the original even when a translation is longer."""
     event = make_event()
     original = make_article(language="vi", event=event, body="Một đoạn.\n\nHai đoạn.")
     longer = "A much longer English translation.\n\n" * 5
     make_article(language="en", event=event, body=longer, translation_of=original)
-    make_article(language="vi", event=event, body="Bản khác.", translation_of=original)
+    other = make_article(language="vi", event=event, body="Bản khác.", translation_of=original)
+    make_article(language="sv", event=event, body="Utkast.", status="draft")
     chosen = participants(event)
-    assert original in chosen
-    assert [a.language_id for a in chosen] == ["en", "vi"]
+    assert [a.language_id for a in chosen] == ["en", "vi", "vi"]
+    assert chosen[1:] == [original, other]
     assert refresh_event_alignment(event).pivot == original
 
 
@@ -248,3 +250,15 @@ def test_admin_shows_a_stale_correction_whose_body_shrank(event, admin_client):
     response = admin_client.get(url)
     assert response.status_code == 200
     assert "(no such paragraph now)" in response.content.decode()
+
+
+def test_two_articles_in_one_language_are_two_columns(event):
+    second = make_article(
+        language="en", event=event, body=EN.replace("Tuesday", "Tuesday, 18 February")
+    )
+    refresh_event_alignment(event)
+    rows = rows_for_event(event, ["en"])
+    assert [[cell.article_id for cell in row.cells] for row in rows] == [
+        [event.articles.get(language="en", pk__lt=second.pk).pk, second.pk]
+    ] * 3
+    assert all(len(cell.paragraphs) == 1 for row in rows for cell in row.cells)

@@ -3,7 +3,7 @@
 The text form has one line per row and one cell per language, in the column order of the
 header; a cell lists 1-based paragraph numbers ("1, 2" or "3-4") or "-" for none:
 
-    # id | en
+    # id #12 | en #14
     1 | 1, 2
     2 | 3
     - | 4
@@ -20,7 +20,7 @@ from .store import fingerprint, participants, pivot_of, refresh_event_alignment,
 
 
 def rows_to_text(rows: list[Row], articles: list[Article]) -> str:
-    lines = ["# " + " | ".join(a.language_id for a in articles)]
+    lines = ["# " + " | ".join(f"{a.language_id} #{a.pk}" for a in articles)]
     for row in rows:
         cells = [_cell_text(row.get(str(a.pk), [])) for a in articles]
         lines.append(" | ".join(cells))

@@ -31,18 +31,27 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One column's share of a row: an article's paragraphs (none when it is silent there)."""
+
+    article_id: int
+    language: str
+    paragraphs: list[Paragraph]
+
+
+@dataclass(frozen=True)
 class ReaderRow:
-    """One row of the side-by-side reader: a stable number and each language's paragraphs."""
+    """One row of the side-by-side reader: a number stable while the articles do not change,
+    and a cell per shown article in column order."""
 
     number: int
-    cells: dict[str, list[Paragraph]]
+    cells: list[Cell]
 
 
 def participants(event: Event) -> list[Article]:
-    """One published article per language, in language order: the original before a
-    translation, then the earliest published."""
-    chosen: dict[str, Article] = {}
-    articles = (
+    """The event's published articles in reading order: by language, an original before its
+    translations, then the earliest published. Each is one column of the alignment."""
+    return list(
         Article.objects.published()
         .filter(event=event)
         .select_related("language")
@@ -54,9 +63,6 @@ def participants(event: Event) -> list[Article]:
             "pk",
         )
     )
-    for article in articles:
-        chosen.setdefault(article.language_id, article)
-    return list(chosen.values())
 
 
 def pivot_of(articles: list[Article]) -> Article | None:
@@ -152,10 +158,11 @@ def _what_changed(versions: list[dict], event: Event) -> str:
 
 
 def rows_for_event(event: Event, languages: list[str] | None = None) -> list[ReaderRow]:
-    """The stored rows for the reader, in the given language order (default: all).
+    """The stored rows for the reader, with columns in the given language order (default:
+    every language the event has; several articles in one language stand side by side).
 
-    Rows that hold nothing in the chosen languages are left out; the others keep the number
-    they have with every language shown, so a row permalink stays stable.
+    Rows that hold nothing in the shown columns are left out; the others keep the number
+    they have with every column shown, so a row permalink stays stable.
     """
     articles = participants(event)
     pivot = pivot_of(articles)
@@ -164,17 +171,19 @@ def rows_for_event(event: Event, languages: list[str] | None = None) -> list[Rea
     if alignment is None or alignment.fingerprint != current or alignment.algorithm != ALGORITHM:
         logger.warning("Alignment of event %s was not current; computing it on read.", event.pk)
         alignment = refresh_event_alignment(event)
-    by_language = {a.language_id: a for a in articles}
-    shown = [code for code in (languages or list(by_language)) if code in by_language]
-    paragraphs = {code: by_language[code].paragraphs for code in shown}
+    order = languages or list(dict.fromkeys(a.language_id for a in articles))
+    columns = [a for code in order for a in articles if a.language_id == code]
+    paragraphs = {a.pk: a.paragraphs for a in columns}
     rows = []
     for number, row in enumerate(alignment.rows, 1):
-        cells = {
-            code: [
-                Paragraph(i, paragraphs[code][i]) for i in row.get(str(by_language[code].pk), [])
-            ]
-            for code in shown
-        }
-        if any(cells.values()):
+        cells = [
+            Cell(
+                a.pk,
+                a.language_id,
+                [Paragraph(i, paragraphs[a.pk][i]) for i in row.get(str(a.pk), [])],
+            )
+            for a in columns
+        ]
+        if any(cell.paragraphs for cell in cells):
             rows.append(ReaderRow(number, cells))
     return rows
