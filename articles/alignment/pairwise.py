@@ -6,6 +6,7 @@ measured on the pair itself), a prior for its shape, and how many cross-language
 (numbers, names, word stems; see ``anchors``) its two sides share.
 """
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Mapping
@@ -55,18 +56,23 @@ def align_paragraphs(
     `variants` maps a spelling to a name key ("Tran Cuong" -> "chen-gang"); by default the
     built-in table in ``names``. Pass a name register's mapping to extend it.
     """
-    matcher = VariantMatcher(DEFAULT_VARIANTS if variants is None else variants)
+    matcher = _matcher(frozenset((DEFAULT_VARIANTS if variants is None else variants).items()))
     left_anchors = [anchors_of(p, matcher) for p in left]
     right_anchors = [anchors_of(p, matcher) for p in right]
     lengths = ([len(p) for p in left], [len(p) for p in right])
     ratio = (sum(lengths[1]) or 1) / (sum(lengths[0]) or 1)
     # The length ratio of the whole texts is skewed when one side has paragraphs the other
     # lacks; a second pass measures it on the paragraphs the first pass matched.
+    scorer = _Scorer(left_anchors, right_anchors, *lengths, ratio, params)
     for _ in range(2):
-        scorer = _Scorer(left_anchors, right_anchors, *lengths, ratio, params)
         beads = _best_path(len(left), len(right), scorer)
-        ratio = _matched_ratio(beads, *lengths) or ratio
+        scorer.ratio = _matched_ratio(beads, *lengths) or scorer.ratio
     return beads
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher(variants: frozenset[tuple[str, str]]) -> VariantMatcher:
+    return VariantMatcher(dict(variants))
 
 
 def _matched_ratio(beads: list[Bead], left: list[int], right: list[int]) -> float | None:
@@ -118,6 +124,7 @@ class _Scorer:
         self.left = _Spans(left, left_lengths, idf, params)
         self.right = _Spans(right, right_lengths, idf, params)
         self.baseline = self._baseline()
+        self.sims: dict[tuple[int, int, int, int], float] = {}
 
     def _baseline(self) -> float:
         """The mean anchor overlap of all 1-1 pairs: most of them are not counterparts, so a
@@ -137,7 +144,10 @@ class _Scorer:
             return prior
         la, a = self.left.get(i, di)
         lb, b = self.right.get(j, dj)
-        anchors = self.params.anchor_weight * (_sim(a, b) - self.baseline)
+        key = (i, j, di, dj)
+        if key not in self.sims:  # the second pass changes only the length ratio
+            self.sims[key] = _sim(a, b)
+        anchors = self.params.anchor_weight * (self.sims[key] - self.baseline)
         return prior + self._length_logp(la, lb) + anchors
 
     def _length_logp(self, la: int, lb: int) -> float:
