@@ -34,6 +34,7 @@ class Params:
     )  # fmt: skip
     # Long texts are searched in a band around the diagonal; texts shorter than band_min
     # paragraphs are searched in full.
+    first_pass_slack: float = 8.0
     band_min: int = 30
     band_ratio: float = 0.25
     channel_weight: Mapping[str, float] = field(
@@ -64,7 +65,9 @@ def align_paragraphs(
     # The length ratio of the whole texts is skewed when one side has paragraphs the other
     # lacks; a second pass measures it on the paragraphs the first pass matched.
     scorer = _Scorer(left_anchors, right_anchors, *lengths, ratio, params)
-    for _ in range(2):
+    # The first pass trusts lengths less, since its ratio may be off.
+    for variance in (params.length_variance * params.first_pass_slack, params.length_variance):
+        scorer.variance = variance
         beads = _best_path(len(left), len(right), scorer)
         scorer.ratio = _matched_ratio(beads, *lengths) or scorer.ratio
     return beads
@@ -120,6 +123,7 @@ class _Scorer:
     ) -> None:
         self.params = params
         self.ratio = ratio
+        self.variance = params.length_variance
         idf = _idf([*left, *right])
         self.left = _Spans(left, left_lengths, idf, params)
         self.right = _Spans(right, right_lengths, idf, params)
@@ -152,7 +156,7 @@ class _Scorer:
 
     def _length_logp(self, la: int, lb: int) -> float:
         mean = (la + lb / self.ratio) / 2 or 1.0
-        delta = (lb / self.ratio - la) / math.sqrt(mean * self.params.length_variance)
+        delta = (lb / self.ratio - la) / math.sqrt(mean * self.variance)
         return math.log(max(math.erfc(abs(delta) / math.sqrt(2)), 1e-12))
 
 
