@@ -34,6 +34,9 @@ class Params:
     )  # fmt: skip
     # Long texts are searched in a band around the diagonal; texts shorter than band_min
     # paragraphs are searched in full.
+    # The first pass measures the length ratio on what it matches; until then the ratio of
+    # the whole texts stands in, skewed by any lead or dropped paragraph, so lengths count
+    # for less (their variance is multiplied by this).
     first_pass_slack: float = 8.0
     band_min: int = 30
     band_ratio: float = 0.25
