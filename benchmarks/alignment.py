@@ -146,6 +146,12 @@ def main() -> None:
     rows = [(f"seed {c.pair}", score([c])) for c in real]
     rows.append(("**all real**", score(real)))
     print(table(rows))
+    for case in real:
+        predicted = align_paragraphs(case.left, case.right)
+        missed = [b for b in case.gold if b not in predicted]
+        extra = [b for b in predicted if b not in case.gold]
+        if missed or extra:
+            print(f"\nSeed {case.pair}: gold beads {missed} were aligned as {extra}.")
     print("\n## Synthetic pairs from NTREX-128 (CC BY-SA 4.0, MicrosoftTranslator/NTREX)\n")
     print("Six documents per kind and language pair; sentences grouped into paragraphs of 1-4,")
     print("then perturbed twice on a random side (`benchmarks/alignment_data.py`).\n")
