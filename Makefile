@@ -16,6 +16,7 @@ $(INSTALLED): requirements/dev.txt
 
 setup: $(INSTALLED)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_seed_events
 	$(PY) manage.py dev_accounts
 

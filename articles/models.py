@@ -40,7 +40,9 @@ class Language(models.Model):
 class Outlet(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    homepage = models.URLField(_("homepage"), max_length=500, blank=True, validators=[http_url_validator])
+    homepage = models.URLField(
+        _("homepage"), max_length=500, blank=True, validators=[http_url_validator]
+    )
     country = models.CharField(_("country"), max_length=100, blank=True)
 
     objects = OutletQuerySet.as_manager()
@@ -107,15 +109,27 @@ class Article(models.Model):
         PUBLISHED = "published", _("published")
 
     event = models.ForeignKey(
-        Event, models.SET_NULL, null=True, blank=True, related_name="articles",
-        verbose_name=_("event"), help_text=_("Leave empty to keep the article in the inbox."),
+        Event,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("event"),
+        help_text=_("Leave empty to keep the article in the inbox."),
     )
     outlet = models.ForeignKey(
-        Outlet, models.PROTECT, null=True, blank=True, related_name="articles",
-        verbose_name=_("outlet"), help_text=_("Empty when the capture does not say who published it."),
+        Outlet,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("outlet"),
+        help_text=_("Empty when the capture does not name its publisher."),
     )
     outlet_evidence = models.CharField(
-        _("outlet evidence"), max_length=300, blank=True,
+        _("outlet evidence"),
+        max_length=300,
+        blank=True,
         help_text=_("What in the capture identifies the outlet."),
     )
     language = models.ForeignKey(
@@ -123,19 +137,27 @@ class Article(models.Model):
     )
     title = models.CharField(_("title"), max_length=500)
     title_derived = models.BooleanField(
-        _("title derived"), default=False,
+        _("title derived"),
+        default=False,
         help_text=_("The source has no title; this one was made from its first sentence."),
     )
-    body = models.TextField(_("body"), help_text=_("Plain text; paragraphs separated by a blank line."))
+    body = models.TextField(
+        _("body"), help_text=_("Plain text; paragraphs separated by a blank line.")
+    )
     published_on = models.DateField(
         _("published on"), null=True, blank=True, help_text=_("Empty when the source does not say.")
     )
-    source_url = models.URLField(
+    # NULL, not "", when unknown: the unique constraint must allow many unknown URLs.
+    source_url = models.URLField(  # noqa: DJ001
         _("source URL"), max_length=2000, null=True, blank=True, validators=[http_url_validator]
     )
     byline = models.CharField(_("byline"), max_length=300, blank=True)
     translation_of = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="translations",
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
         verbose_name=_("translation of"),
     )
     body_sha256 = models.CharField(
@@ -160,7 +182,8 @@ class Article(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["source_url"], condition=Q(source_url__isnull=False),
+                fields=["source_url"],
+                condition=Q(source_url__isnull=False),
                 name="article_unique_source_url",
                 violation_error_message=_("Another article already has this source URL."),
             ),
@@ -216,7 +239,10 @@ class ArticleImage(models.Model):
         Article, models.CASCADE, related_name="images", verbose_name=_("article")
     )
     url = models.URLField(
-        _("URL"), max_length=2000, blank=True, validators=[http_url_validator],
+        _("URL"),
+        max_length=2000,
+        blank=True,
+        validators=[http_url_validator],
         help_text=_("Empty when the capture kept only the caption."),
     )
     caption = models.TextField(_("caption"), blank=True)
@@ -284,8 +310,11 @@ class Capture(models.Model):
         self.sha256 = sha256_hex(bytes(self.raw))
         super().save(*args, **kwargs)
 
-    def clean(self) -> None:
+    def clean_fields(self, exclude=None) -> None:
+        # The hash follows the bytes; set it before the fields (sha256 among them) are checked,
+        # or a new capture fails full_clean() with "This field cannot be blank".
         self.sha256 = sha256_hex(bytes(self.raw))
+        super().clean_fields(exclude)
 
     @property
     def text(self) -> str:
@@ -293,5 +322,7 @@ class Capture(models.Model):
         return bytes(self.raw).decode("utf-8", errors="replace")
 
 
-# The alignment app's models live with the aligner; importing them here registers them.
+# The name register and the aligner live in their own modules; importing their models here
+# lets Django find them.
 from .alignment.models import AlignmentCorrection, EventAlignment  # noqa: E402, F401
+from .names.models import ArticleName, NameEntry, NameVariant  # noqa: E402, F401

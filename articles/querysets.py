@@ -68,6 +68,15 @@ class EventQuerySet(models.QuerySet):
     def covered_by_outlet(self, slug: str) -> "EventQuerySet":
         return self.filter(Exists(published_articles_of().filter(outlet__slug=slug)))
 
+    def mentioning(self, entry_id: int) -> "EventQuerySet":
+        """Events with a published article that names the register entry, in any spelling."""
+        from .models import ArticleName
+
+        links = ArticleName.objects.filter(
+            entry_id=entry_id, article__event=OuterRef("pk"), article__status="published"
+        )
+        return self.filter(Exists(links))
+
     def between(self, after: date | None, before: date | None) -> "EventQuerySet":
         qs = self
         if after:
@@ -77,12 +86,16 @@ class EventQuerySet(models.QuerySet):
         return qs
 
     def search(self, query: str) -> "EventQuerySet":
-        """Each term must occur in the event's own text or in one of its published articles."""
-        qs = self
-        for term in _search_terms(query):
-            in_articles = published_articles_of().filter(search_text__contains=term)
-            qs = qs.filter(models.Q(search_text__contains=term) | Exists(in_articles))
-        return qs
+        """Events whose own text, or one of whose published articles, holds every term."""
+        terms = _search_terms(query)
+        if not terms:
+            return self
+        own_text = models.Q()
+        articles = published_articles_of()
+        for term in terms:
+            own_text &= models.Q(search_text__contains=term)
+            articles = articles.filter(search_text__contains=term)
+        return self.filter(own_text | Exists(articles))
 
     def with_coverage(self) -> "EventQuerySet":
         """Prefetch the published articles (without bodies) that list pages summarise."""
@@ -92,9 +105,18 @@ class EventQuerySet(models.QuerySet):
             Article.objects.published()
             .select_related("language", "outlet")
             .only(
-                "id", "event_id", "title", "published_on", "language", "outlet",
-                "language__code", "language__name", "language__native_name",
-                "language__position", "outlet__name", "outlet__slug",
+                "id",
+                "event_id",
+                "title",
+                "published_on",
+                "language",
+                "outlet",
+                "language__code",
+                "language__name",
+                "language__native_name",
+                "language__position",
+                "outlet__name",
+                "outlet__slug",
             )
             .in_reading_order()
         )

@@ -34,7 +34,11 @@ def make_article(
     n = next(_counter)
     fields.setdefault("title", f"Article {n}")
     return Article.objects.create(
-        language=Language.objects.get(code=language), event=event, outlet=outlet, body=body, **fields
+        language=Language.objects.get(code=language),
+        event=event,
+        outlet=outlet,
+        body=body,
+        **fields,
     )
 
 

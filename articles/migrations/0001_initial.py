@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 ('translation_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='translations', to='articles.article', verbose_name='translation of')),
                 ('event', models.ForeignKey(blank=True, help_text='Leave empty to keep the article in the inbox.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='articles.event', verbose_name='event')),
                 ('language', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.language', verbose_name='language')),
-                ('outlet', models.ForeignKey(blank=True, help_text='Empty when the capture does not say who published it.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.outlet', verbose_name='outlet')),
+                ('outlet', models.ForeignKey(blank=True, help_text='Empty when the capture does not name its publisher.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.outlet', verbose_name='outlet')),
             ],
             options={
                 'verbose_name': 'article',

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_editors_group'),
+        ('articles', '0005_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

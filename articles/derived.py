@@ -1,0 +1,39 @@
+"""One call for write paths: refresh what is derived from an article's text.
+
+The importer and the admin call `refresh_derived(article)` after saving an article (and pass
+the event it left when an editor moved it), and the register's admin calls
+`refresh_for_entry(entry)` after an entry or its spellings change, so name links and comparison
+panels never wait for a page view.
+"""
+
+from django.db import transaction
+
+from .comparison import refresh_event_comparison
+from .models import Article, Event
+from .names.linking import link_article_names, relink_articles_for
+from .names.models import NameEntry
+
+
+def _refresh_comparisons_on_commit(event_ids: set[int | None]) -> None:
+    def refresh() -> None:
+        # After commit: the comparison must see the saved rows, and a rolled-back import
+        # must not leave a comparison of articles that do not exist.
+        for event_id in event_ids - {None}:
+            refresh_event_comparison(Event(pk=event_id))
+
+    transaction.on_commit(refresh)
+
+
+def refresh_derived(article: Article, *, previous_event_id: int | None = None) -> None:
+    link_article_names(article)
+    _refresh_comparisons_on_commit({article.event_id, previous_event_id})
+
+
+def refresh_for_entry(entry: NameEntry) -> int:
+    """Relink the articles that may mention `entry` and refresh their events' comparisons.
+
+    Returns how many articles were relinked.
+    """
+    articles = relink_articles_for(entry)
+    _refresh_comparisons_on_commit({article.event_id for article in articles})
+    return len(articles)

@@ -1,0 +1,143 @@
+"""Numbers in news text: amounts of money, percentages, ordinals, counts, years, plain numbers."""
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .found import Found, alternation
+from .lexicon import (
+    CURRENCIES,
+    CURRENCY_PREFIXES,
+    DECIMAL_COMMA,
+    NUMBER_WORDS,
+    PERCENT_WORDS,
+    SCALES,
+    UNITS,
+)
+
+_FLAGS = re.IGNORECASE
+# Digits with optional thousands groups and decimals; never glued to letters ("G20").
+_DIGITS = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?"
+_NUM = rf"(?<![\w.,])(?:{_DIGITS})"
+_SCALE = f"(?:{alternation(SCALES)})"
+_SUFFIX_CURRENCY = alternation(c for c in CURRENCIES if c not in ("$", "€"))
+_AMOUNT_PREFIXED = re.compile(
+    rf"(?<!\w)(?P<cur>{alternation(CURRENCY_PREFIXES)})\s?(?P<num>{_DIGITS})"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?",
+    _FLAGS,
+)
+_AMOUNT_SUFFIXED = re.compile(
+    rf"(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE})\s)?(?P<cur>{_SUFFIX_CURRENCY})(?!\w)", _FLAGS
+)
+_PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:{alternation(PERCENT_WORDS)})(?!\w)", _FLAGS)
+_ORDINALS = [
+    re.compile(r"(?<!\w)(?P<num>\d+)(?:st|nd|rd|th)(?!\w)", _FLAGS),  # 22nd
+    re.compile(r"(?<!\w)ke-?(?P<num>\d+)(?!\w)", _FLAGS),  # ke-22
+    re.compile(r"(?<!\w)(?P<num>\d+):(?:a|e)(?!\w)", _FLAGS),  # 22:a
+    re.compile(r"(?<!\w)lần thứ (?P<num>\d+)(?!\w)", _FLAGS),  # lần thứ 8
+]
+_COUNT_NUMBER = re.compile(rf"{_NUM}|(?<!\w)(?:{alternation(NUMBER_WORDS)})(?!\w)", _FLAGS)
+_WORDS = re.compile(r"\w+")
+_CLAUSE_END = re.compile(r"[.;:,!?()]")
+_YEAR = re.compile(r"(?<![\w.,/-])(?:1[89]\d{2}|20\d{2})(?![\w/]|[.,]\d)")
+_PLAIN = re.compile(_NUM)
+# How many words may stand between a count and its noun ("three consecutive years",
+# "two key standard-gauge railway projects").
+COUNT_WINDOW = 4
+UNIT_PLURALS = {"country": "countries", "railway": "railway lines"}
+
+
+def parse_number(text: str, language: str) -> Decimal:
+    """ "16,4" is 16.4 in Indonesian and "42,000" is 42000 in English."""
+    digits = text.replace("\u00a0", "").replace(" ", "")
+    separators = [ch for ch in digits if ch in ".,"]
+    if not separators:
+        return Decimal(digits)
+    last = separators[-1]
+    if len(set(separators)) == 2:
+        return Decimal(digits.replace("." if last == "," else ",", "").replace(",", "."))
+    thousands_mark = "." if language in DECIMAL_COMMA else ","
+    tail = digits.rsplit(last, 1)[1]
+    if len(separators) > 1 or (last == thousands_mark and len(tail) == 3):
+        return Decimal(digits.replace(last, ""))
+    return Decimal(digits.replace(",", "."))
+
+
+def number_key(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _scale_label(value: Decimal) -> str:
+    for word, size in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
+        if value >= size:
+            return f"{number_key(value / size)} {word}"
+    return f"{value:,.0f}" if value == value.to_integral() else number_key(value)
+
+
+def amounts(text: str, language: str) -> Iterator[Found]:
+    for pattern in (_AMOUNT_PREFIXED, _AMOUNT_SUFFIXED):
+        for m in pattern.finditer(text):
+            value = parse_number(m["num"], language)
+            if m["scale"]:
+                value *= SCALES[m["scale"].lower()]
+            currency = CURRENCIES[m["cur"].lower()]
+            label = f"{currency} {_scale_label(value)}"
+            yield Found("amount", f"amount:{currency}:{number_key(value)}", label, *m.span())
+
+
+def percents(text: str, language: str) -> Iterator[Found]:
+    for m in _PERCENT.finditer(text):
+        value = number_key(parse_number(m["num"], language))
+        yield Found("percent", f"percent:{value}", f"{value}%", *m.span())
+
+
+def ordinal_label(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def ordinals(text: str, language: str) -> Iterator[Found]:
+    for pattern in _ORDINALS:
+        for m in pattern.finditer(text):
+            n = int(m["num"])
+            yield Found("ordinal", f"ordinal:{n}", ordinal_label(n), *m.span())
+
+
+def _unit_after(text: str, end: int, window: int) -> tuple[str, int] | None:
+    """The unit noun within `window` words after `end`, before the clause ends."""
+    clause = text[end:]
+    stop = _CLAUSE_END.search(clause)
+    words = list(_WORDS.finditer(clause[: stop.start()] if stop else clause))[: window + 1]
+    for i, word in enumerate(words[:window]):
+        if word[0].isdigit() or (i and word[0].lower() in NUMBER_WORDS):
+            return None  # another number starts: "Năm 2025 cũng là năm" counts no years
+        pair = f"{word[0]} {words[i + 1][0]}".lower() if i + 1 < len(words) else ""
+        for candidate, last in ((pair, i + 1), (word[0].lower(), i)):
+            if candidate in UNITS:
+                return UNITS[candidate], end + words[last].end()
+    return None
+
+
+def counts(text: str, language: str) -> Iterator[Found]:
+    for m in _COUNT_NUMBER.finditer(text):
+        word = m[0].lower()
+        # Digits need their noun right after them, or "Năm 2025 cũng là năm" counts years.
+        unit = _unit_after(text, m.end(), COUNT_WINDOW if word in NUMBER_WORDS else 1)
+        if unit is None:
+            continue
+        value = NUMBER_WORDS[word] if word in NUMBER_WORDS else parse_number(m[0], language)
+        n = number_key(Decimal(value))
+        label = f"{n} {unit[0] if n == '1' else UNIT_PLURALS.get(unit[0], unit[0] + 's')}"
+        yield Found("count", f"count:{n}:{unit[0]}", label, m.start(), unit[1])
+
+
+def years(text: str, language: str) -> Iterator[Found]:
+    for m in _YEAR.finditer(text):
+        yield Found("year", f"year:{m[0]}", m[0], *m.span())
+
+
+def plain_numbers(text: str, language: str) -> Iterator[Found]:
+    for m in _PLAIN.finditer(text):
+        value = number_key(parse_number(m[0], language))
+        yield Found("number", f"number:{value}", value, *m.span())

@@ -1,0 +1,1 @@
+"""The name register: people, places and organisations with their spellings across languages."""

@@ -1,0 +1,63 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from articles.derived import refresh_for_entry
+
+from .models import NameEntry, NameVariant
+
+
+class NameVariantInline(admin.TabularInline):
+    model = NameVariant
+    extra = 1
+    fields = ["spelling", "language", "folded"]
+    readonly_fields = ["folded"]
+
+
+@admin.register(NameEntry)
+class NameEntryAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "slug", "spelling_count", "article_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "variants__spelling"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [NameVariantInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                spellings=Count("variants", distinct=True),
+                articles=Count("article_links", distinct=True),
+            )
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        # Editors type names with or without diacritics; match the folded spellings too.
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            results |= queryset.filter(pk__in=NameEntry.objects.search(search_term).values("pk"))
+        return results, may_have_duplicates
+
+    @admin.display(description=_("spellings"), ordering="spellings")
+    def spelling_count(self, entry: NameEntry) -> int:
+        return entry.spellings
+
+    @admin.display(description=_("articles"), ordering="articles")
+    def article_count(self, entry: NameEntry) -> int:
+        return entry.articles
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        relinked = refresh_for_entry(form.instance)
+        self.message_user(
+            request,
+            ngettext(
+                "Name links refreshed in %(count)d article.",
+                "Name links refreshed in %(count)d articles.",
+                relinked,
+            )
+            % {"count": relinked},
+            messages.INFO,
+        )

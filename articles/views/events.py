@@ -1,0 +1,81 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from ..facets import event_language_counts, event_outlet_counts
+from ..filters import EventFilter
+from ..models import Article, ArticleImage, Event, Language
+from .filtering import FilteredListView
+
+
+class HomeView(ListView):
+    """The latest events, each with the languages it is covered in."""
+
+    template_name = "articles/home.html"
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return Event.objects.public().with_coverage()[: settings.EVENTS_PER_PAGE]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["languages"] = Language.objects.all()
+        context["event_count"] = Event.objects.public().count()
+        context["article_count"] = Article.objects.published().count()
+        return context
+
+
+class EventListView(FilteredListView):
+    filterset_class = EventFilter
+    template_name = "articles/event_list.html"
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return Event.objects.public().with_coverage()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["language_options"] = self.language_options(event_language_counts(self.object_list))
+        context["outlet_options"] = self.outlet_options(event_outlet_counts(self.without("outlet")))
+        return context
+
+
+class EventDetailView(DetailView):
+    """The side-by-side reader: one column per article, ordered by the `lang` query."""
+
+    template_name = "articles/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        articles = (
+            Article.objects.published()
+            .select_related("language", "outlet")
+            .prefetch_related(Prefetch("images", queryset=ArticleImage.objects.all()))
+            .in_reading_order()
+        )
+        return Event.objects.public().prefetch_related(
+            Prefetch("articles", queryset=articles, to_attr="versions")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        versions = self.object.versions
+        available = list(dict.fromkeys(article.language for article in versions))
+        chosen, problems = self.chosen_languages(available)
+        context["available_languages"] = available
+        context["chosen_codes"] = [language.code for language in chosen]
+        context["columns"] = [a for language in chosen for a in versions if a.language == language]
+        context["problems"] = problems
+        return context
+
+    def chosen_languages(self, available: list[Language]) -> tuple[list[Language], list[str]]:
+        by_code = {language.code: language for language in available}
+        requested = [code for code in self.request.GET.getlist("lang") if code]
+        problems = [
+            _("This event has no version in “%(code)s”; that column was left out.") % {"code": code}
+            for code in requested
+            if code not in by_code
+        ]
+        chosen = [by_code[code] for code in dict.fromkeys(requested) if code in by_code]
+        return (chosen or available), problems

@@ -1,0 +1,73 @@
+"""What every filtered list shares: lenient filtering, readable problems, option counts."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django_filters.views import FilterView
+
+from ..models import Language, Outlet
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def filter_problems(filterset) -> list[str]:
+    """One sentence per bad query value, naming the parameter and what was given."""
+    problems = []
+    for name, errors in filterset.form.errors.items():
+        given = ", ".join(filterset.data.getlist(name)) or "—"
+        label = filterset.form.fields[name].label if name in filterset.form.fields else name
+        for error in errors:
+            problems.append(
+                _("%(label)s (%(name)s=%(given)s): %(error)s This filter was ignored.")
+                % {"label": label, "name": name, "given": given, "error": error}
+            )
+    return problems
+
+
+class FilteredListView(FilterView):
+    """A paginated FilterView that keeps the valid filters when one value is bad."""
+
+    # Not strict: a bad value is reported and ignored instead of emptying the list.
+    strict = False
+    paginate_by = settings.EVENTS_PER_PAGE
+
+    def without(self, name: str):
+        """The results as they would be without the filter `name` (for its option counts)."""
+        data = self.request.GET.copy()
+        data.pop(name, None)
+        return self.filterset_class(data, queryset=self.get_queryset(), request=self.request).qs
+
+    def language_options(self, counts: dict[str, int]) -> list[Option]:
+        chosen = set(self.request.GET.getlist("language"))
+        return [
+            Option(lang.code, lang.name, counts.get(lang.code, 0), lang.code in chosen)
+            for lang in Language.objects.all()
+        ]
+
+    def outlet_options(self, counts: dict[str, int]) -> list[Option]:
+        chosen = self.request.GET.get("outlet")
+        return [
+            Option(outlet.slug, outlet.name, counts.get(outlet.slug, 0), outlet.slug == chosen)
+            for outlet in Outlet.objects.only("slug", "name")
+        ]
+
+    def querystring_without_page(self) -> str:
+        data = self.request.GET.copy()
+        data.pop("page", None)
+        return data.urlencode()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["problems"] = filter_problems(self.filterset)
+        context["querystring"] = self.querystring_without_page()
+        context["filtered"] = any(
+            value for key, value in self.request.GET.lists() if key != "page" and any(value)
+        )
+        return context

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
+
+from ..models import Event, Outlet
+
+
+class OutletListView(ListView):
+    template_name = "articles/outlet_list.html"
+    context_object_name = "outlets"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Outlet.objects.with_article_counts().order_by("name")
+
+
+class OutletDetailView(ListView):
+    """An outlet and the events it covered, newest first (a list of events, paginated)."""
+
+    template_name = "articles/outlet_detail.html"
+    context_object_name = "events"
+    paginate_by = settings.EVENTS_PER_PAGE
+
+    def get_queryset(self):
+        self.outlet = get_object_or_404(
+            Outlet.objects.with_article_counts(), slug=self.kwargs["slug"]
+        )
+        return Event.objects.public().covered_by_outlet(self.outlet.slug).with_coverage()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(outlet=self.outlet, **kwargs)

@@ -1,0 +1,90 @@
+"""Each page runs the same number of SQL queries with 3 events as with 300: no N+1 anywhere.
+
+The numbers are pinned so that a new per-row query (an N+1) or a lost prefetch shows up here.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Outlet
+from tests.factories import make_article, make_capture, make_event, make_image, make_outlet
+
+LANGS = ["id", "en", "sv", "vi"]
+
+
+def populate(count: int) -> None:
+    outlets = [make_outlet() for _ in range(3)]
+    for i in range(count):
+        event = make_event(on=date(2025, 1, 1) + timedelta(days=i))
+        for j, code in enumerate(LANGS[: 2 + i % 3]):
+            article = make_article(
+                language=code,
+                event=event,
+                outlet=outlets[(i + j) % 3],
+                published_on=event.date,
+                source_url=f"https://news.example/{event.slug}/{code}",
+            )
+            make_image(article, caption=f"Image {i}")
+            make_capture(article, raw=f"capture {event.slug} {code}".encode())
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def first_event_url() -> str:
+    from articles.models import Event
+
+    return Event.objects.public().first().get_absolute_url()
+
+
+def first_article_url() -> str:
+    from articles.models import Article
+
+    return Article.objects.published().first().get_absolute_url()
+
+
+def first_outlet_url() -> str:
+
+    return Outlet.objects.first().get_absolute_url()
+
+
+PAGES = {
+    # page: (url builder, pinned query count)
+    "home": (lambda: reverse("articles:home"), 5),
+    "event list": (lambda: reverse("articles:event-list"), 7),
+    "event list filtered": (
+        lambda: (
+            reverse("articles:event-list")
+            + "?language=id&language=en&q=article&outlet="
+            + __import__("articles.models").models.Outlet.objects.first().slug
+        ),
+        10,
+    ),
+    "event reader": (first_event_url, 3),
+    "article list": (lambda: reverse("articles:article-list"), 6),
+    "article list filtered": (
+        lambda: reverse("articles:article-list") + "?language=sv&date_after=2025-01-02",
+        8,
+    ),
+    "article page": (first_article_url, 3),
+    "outlet list": (lambda: reverse("articles:outlet-list"), 2),
+    "outlet page": (first_outlet_url, 4),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_query_count_does_not_grow_with_the_archive(client, db, page):
+    url_of, pinned = PAGES[page]
+    populate(3)
+    small = queries_for(client, url_of())
+    populate(297)
+    large = queries_for(client, url_of())
+    assert small == large == pinned, f"{page}: {small} queries with 3 events, {large} with 300"

@@ -1,0 +1,165 @@
+"""The home page, the event list with its filters, and the side-by-side reader."""
+
+import pytest
+from django.urls import reverse
+
+EVENTS = reverse("articles:event-list")
+
+
+def event_slugs(response) -> list[str]:
+    return [event.slug for event in response.context["events"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["guangxi", "quang-ninh", "hanoi"]),
+        ("?language=sv", ["quang-ninh"]),
+        ("?language=id", ["quang-ninh", "hanoi"]),
+        ("?language=id&language=en", ["hanoi"]),
+        ("?language=id&language=vi", []),
+        ("?date_after=2025-05-01", ["guangxi"]),
+        ("?date_before=2025-02-18", ["hanoi"]),
+        ("?date_after=2025-02-18&date_before=2025-02-20", ["quang-ninh", "hanoi"]),
+        ("?outlet=nhan-dan", ["guangxi"]),
+        ("?outlet=viet-nam-news&language=id", ["hanoi"]),
+        ("?q=quang+ninh", ["quang-ninh"]),
+        ("?q=Quảng+Tây", ["guangxi"]),
+        ("?q=pham+minh+chinh", ["hanoi"]),
+        ("?q=PHẠM&language=vi", ["guangxi"]),
+        ("?q=nowhere-to-be-found", []),
+    ],
+)
+def test_event_filters_alone_and_combined(client, scene, query, expected):
+    """`language` means covered in every listed language; dates are inclusive on the event date;
+    text search ignores case and diacritics."""
+    response = client.get(EVENTS + query)
+    assert response.status_code == 200
+    assert event_slugs(response) == expected
+
+
+def test_a_draft_alone_does_not_count_as_coverage(client, scene):
+    """The Hà Nội event has only a *draft* in Swedish: it is not a Swedish-covered event."""
+    response = client.get(EVENTS + "?language=sv&language=en")
+    assert event_slugs(response) == []
+    assert "Secret draft" not in response.content.decode()
+
+
+def test_text_search_does_not_see_drafts(client, scene):
+    assert event_slugs(client.get(EVENTS + "?q=utkast")) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("?date_after=yesterday", "date_after=yesterday"),
+        ("?date_before=2025-13-45", "date_before=2025-13-45"),
+        ("?language=xx", "language=xx"),
+        ("?outlet=no-such-outlet", "outlet=no-such-outlet"),
+    ],
+)
+def test_a_bad_value_gives_the_page_with_a_message_naming_it(client, scene, query, named):
+    response = client.get(EVENTS + query)
+    assert response.status_code == 200
+    assert any(named in problem for problem in response.context["problems"])
+    assert named in response.content.decode()
+    # The bad filter is ignored, not applied as "nothing matches".
+    assert len(event_slugs(response)) == 3
+
+
+def test_a_bad_value_keeps_the_valid_filters(client, scene):
+    response = client.get(EVENTS + "?date_after=yesterday&language=sv")
+    assert event_slugs(response) == ["quang-ninh"]
+
+
+@pytest.mark.parametrize("page", ["999999", "0", "abc"])
+def test_a_page_past_the_end_is_a_404(client, scene, page):
+    assert client.get(EVENTS + f"?page={page}").status_code == 404
+
+
+def test_language_options_show_how_many_results_each_would_leave(client, scene):
+    response = client.get(EVENTS + "?language=id")
+    counts = {option.value: option.count for option in response.context["language_options"]}
+    assert counts == {"id": 2, "en": 1, "sv": 1, "vi": 0}
+    selected = [option.value for option in response.context["language_options"] if option.selected]
+    assert selected == ["id"]
+
+
+def test_outlet_options_count_events_regardless_of_the_chosen_outlet(client, scene):
+    response = client.get(EVENTS + "?outlet=nhan-dan")
+    counts = {option.value: option.count for option in response.context["outlet_options"]}
+    assert counts == {"viet-nam-news": 1, "nhan-dan": 1}
+
+
+def test_event_list_is_paginated(client, scene, settings):
+    from tests.factories import make_article, make_event
+
+    for _ in range(25):
+        make_article(language="en", event=make_event())
+    first = client.get(EVENTS)
+    assert len(first.context["events"]) == 20
+    assert first.context["paginator"].count == 28
+    assert len(client.get(EVENTS + "?page=2").context["events"]) == 8
+
+
+def test_home_lists_latest_events_with_their_languages(client, scene):
+    response = client.get(reverse("articles:home"))
+    assert response.status_code == 200
+    events = list(response.context["events"])
+    assert [event.slug for event in events] == ["guangxi", "quang-ninh", "hanoi"]
+    hanoi = events[2]
+    assert [article.language_id for article in hanoi.coverage] == ["id", "en"]
+    assert "Secret draft" not in response.content.decode()
+
+
+class TestReader:
+    def url(self, slug: str, query: str = "") -> str:
+        return reverse("articles:event-detail", kwargs={"slug": slug}) + query
+
+    def test_one_column_per_version_marked_with_its_language(self, client, scene):
+        response = client.get(self.url("hanoi"))
+        html = response.content.decode()
+        assert [a.language_id for a in response.context["columns"]] == ["id", "en"]
+        assert '<article class="column" lang="id"' in html
+        assert '<article class="column" lang="en"' in html
+        assert "Viet Nam News" in html and "19 February 2025" in html
+        assert "publication date unknown" in html  # the Indonesian capture holds no date
+
+    def test_lang_picks_and_orders_the_columns(self, client, scene):
+        response = client.get(self.url("hanoi", "?lang=en&lang=id"))
+        assert [a.language_id for a in response.context["columns"]] == ["en", "id"]
+        response = client.get(self.url("hanoi", "?lang=en"))
+        assert [a.language_id for a in response.context["columns"]] == ["en"]
+
+    def test_an_unavailable_lang_is_reported_and_left_out(self, client, scene):
+        response = client.get(self.url("hanoi", "?lang=vi&lang=en"))
+        assert response.status_code == 200
+        assert [a.language_id for a in response.context["columns"]] == ["en"]
+        assert "“vi”" in response.content.decode()
+
+    def test_only_unavailable_langs_fall_back_to_every_version(self, client, scene):
+        response = client.get(self.url("hanoi", "?lang=xx"))
+        assert [a.language_id for a in response.context["columns"]] == ["id", "en"]
+
+    def test_drafts_never_appear_in_the_reader(self, client, scene):
+        html = client.get(self.url("hanoi")).content.decode()
+        assert "Secret draft" not in html and "Utkast" not in html
+
+    def test_an_event_with_only_drafts_is_not_public(self, client, scene):
+        from tests.factories import make_article, make_event
+
+        hidden = make_event(slug="hidden")
+        make_article(event=hidden, status="draft")
+        assert client.get(self.url("hidden")).status_code == 404
+
+    def test_unknown_event_is_a_404(self, client, scene):
+        assert client.get(self.url("no-such-event")).status_code == 404
+
+    def test_article_text_is_escaped(self, client, db):
+        from tests.factories import make_article, make_event
+
+        event = make_event(slug="xss")
+        make_article(event=event, title="<script>t()</script>", body="<img src=x onerror=alert(1)>")
+        html = client.get(self.url("xss")).content.decode()
+        assert "<script>t()" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;" in html
