@@ -9,12 +9,14 @@ from django.urls import reverse
 
 from articles.alignment.editing import parse_rows_text, rows_to_text, save_correction
 from articles.alignment.models import AlignmentCorrection, EventAlignment
+from articles.alignment.names import register_variants
 from articles.alignment.store import (
     participants,
     refresh_event_alignment,
     refresh_for_article,
     rows_for_event,
 )
+from articles.names.models import NameEntry, NameVariant
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -262,3 +264,21 @@ def test_two_articles_in_one_language_are_two_columns(event):
         [event.articles.get(language="en", pk__lt=second.pk).pk, second.pk]
     ] * 3
     assert all(len(cell.paragraphs) == 1 for row in rows for cell in row.cells)
+
+
+def test_stored_alignments_use_the_name_register():
+    """A name only the register knows decides which of two same-length paragraphs is the
+    counterpart, and a built-in spelling joins the register entry that shares a spelling."""
+    entry = NameEntry.objects.create(name="Ada Lovelace", kind="person", slug="ada-lovelace")
+    NameVariant.objects.create(entry=entry, spelling="Ây-đa Lớp-lây")
+    event = make_event()
+    en = make_article(
+        language="en", event=event, body="Ada Lovelace opened the session this morning."
+    )
+    named = "Ây-đa Lớp-lây khai mạc phiên họp sáng nay."
+    other = "Trời mưa to suốt buổi sáng hôm nay rồi."
+    vi = make_article(language="vi", event=event, body=f"{other}\n\n{named}")
+    rows = refresh_event_alignment(event).rows
+    assert next(row for row in rows if row[str(en.pk)] == [0])[str(vi.pk)] == [1]
+    variants = register_variants({"ada": ("Ada Lovelace", "Ada Byron")})
+    assert variants["ada byron"] == variants["ay-da lop-lay"] == f"entry-{entry.pk}"

@@ -27,6 +27,7 @@ _NUMBER = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _JOINER = re.compile(r"[\s\-\u2010-\u2014]*")
+_HYPHENS = {"-", "\u2010", "\u2011"}
 _STEM = 5
 _MIN_WORD = 4
 
@@ -64,17 +65,24 @@ def number_keys(text: str) -> list[str]:
 
 
 def _name_runs(text: str) -> list[list[str]]:
-    """Runs of capitalised words ("Phạm Minh Chính", "Lang Son-Hanoi"), folded."""
+    """Runs of capitalised words ("Phạm Minh Chính", "Lang Son-Hanoi"), folded.
+
+    A lower-case word hyphenated to a run stays in it: Vietnamese writes transliterated
+    names that way ("Ây-đa Lớp-lây")."""
     runs: list[list[str]] = []
     run: list[str] = []
     end = 0
     for match in _WORD.finditer(text):
-        word = match.group()
-        if run and (not word[0].isupper() or not _JOINER.fullmatch(text[end : match.start()])):
+        word, gap = match.group(), text[end : match.start()]
+        joined = bool(run) and _JOINER.fullmatch(gap) is not None
+        if word[0].isupper() or (joined and gap in _HYPHENS):
+            if run and not joined:
+                runs.append(run)
+                run = []
+            run.append(_strip_genitive(fold(word)))
+        elif run:
             runs.append(run)
             run = []
-        if word[0].isupper():
-            run.append(_strip_genitive(fold(word)))
         end = match.end()
     if run:
         runs.append(run)
@@ -104,7 +112,10 @@ class VariantMatcher:
     """Finds the name-register spellings in runs of folded words with one regular expression."""
 
     def __init__(self, variants: Mapping[str, str]) -> None:
-        self.keys = {fold(spelling): key for spelling, key in variants.items() if fold(spelling)}
+        # Spellings are compared word by word, as the runs are: "Lang Son-Hanoi" = "lang son hanoi".
+        self.keys = {
+            _words(spelling): key for spelling, key in variants.items() if _words(spelling)
+        }
         spellings = sorted(self.keys, key=len, reverse=True)
         alternation = "|".join(re.escape(s) for s in spellings)
         self.pattern = re.compile(rf"(?<!\S)(?:{alternation})(?!\S)") if spellings else None
@@ -120,6 +131,10 @@ class VariantMatcher:
             first = text[: match.start()].count(" ")
             covered.update(range(first, first + match.group().count(" ") + 1))
         return keys, [word for n, word in enumerate(run) if n not in covered]
+
+
+def _words(spelling: str) -> str:
+    return " ".join(_strip_genitive(w) for w in _WORD.findall(fold(spelling)))
 
 
 def anchors_of(text: str, matcher: VariantMatcher) -> Anchors:

@@ -1,7 +1,7 @@
-"""The built-in table of name variants: each person or place with its spellings.
+"""Name variants for the aligner: a built-in table, overlaid with the editable name register.
 
-This is the only place the table lives. An editable name register can replace it: anything that
-produces a ``{spelling: key}`` mapping (see ``variant_map``) can be passed to the aligner.
+The aligner takes any ``{spelling: key}`` mapping; ``register_variants`` builds the one the
+stored alignments use from this table and the register (``articles.names``).
 """
 
 from collections.abc import Iterable, Mapping
@@ -41,3 +41,26 @@ def variant_map(table: Mapping[str, Iterable[str]] | None = None) -> dict[str, s
 
 
 DEFAULT_VARIANTS = variant_map()
+
+
+def register_variants(table: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
+    """The built-in table overlaid with every spelling in the name register.
+
+    A built-in entry that shares a spelling with a register entry takes the register's key,
+    so "Chen Gang" in the register and "Trần Cương" only in this table still meet.
+    """
+    from articles.names.models import NameEntry, NameVariant
+
+    register = {
+        fold(name): f"entry-{pk}" for name, pk in NameEntry.objects.values_list("name", "pk")
+    }
+    register |= {
+        fold(folded): f"entry-{entry_id}"
+        for folded, entry_id in NameVariant.objects.values_list("folded", "entry_id")
+    }
+    merged = {}
+    for key, spellings in (NAME_VARIANTS if table is None else table).items():
+        folded = [fold(s) for s in spellings]
+        owner = next((register[f] for f in folded if f in register), key)
+        merged |= dict.fromkeys(folded, owner)
+    return merged | register

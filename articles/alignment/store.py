@@ -1,7 +1,9 @@
 """Compute, cache and read event alignments. Pages only read; writes call the refresh.
 
 Write paths (the importer, the admin, a command) call ``refresh_event_alignment(event)``
-after they change an article's body, language, status or event. It is explicit rather
+after they change an article's body, language, status or event. Edits to the name register
+do not invalidate stored rows (a new spelling rarely moves a row); ``align_events --force``
+recomputes them all. It is explicit rather
 than a post-save signal so that a bulk import aligns each event once, after its last
 article, inside the caller's transaction, and so a test can see when alignment happens.
 """
@@ -17,6 +19,7 @@ from articles.text import sha256_hex
 
 from .models import AlignmentCorrection, EventAlignment
 from .multi import Row, align_versions
+from .names import register_variants
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +127,7 @@ def _compute(articles: list[Article], pivot: Article | None) -> list[Row]:
     if pivot is None:
         return []
     texts = {str(a.pk): a.paragraphs for a in articles}
-    return align_versions(texts, pivot=str(pivot.pk))
+    return align_versions(texts, pivot=str(pivot.pk), variants=register_variants())
 
 
 def _check_correction(event: Event, current: str) -> AlignmentCorrection | None:
