@@ -16,6 +16,7 @@ from articles.alignment.store import (
     refresh_for_article,
     rows_for_event,
 )
+from articles.derived import refresh_derived
 from articles.names.models import NameEntry, NameVariant
 from tests.factories import make_article, make_event
 
@@ -282,3 +283,28 @@ def test_stored_alignments_use_the_name_register():
     assert next(row for row in rows if row[str(en.pk)] == [0])[str(vi.pk)] == [1]
     variants = register_variants({"ada": ("Ada Lovelace", "Ada Byron")})
     assert variants["ada byron"] == variants["ay-da lop-lay"] == f"entry-{entry.pk}"
+
+
+def test_refresh_derived_stores_the_alignment_after_commit(
+    event, django_capture_on_commit_callbacks
+):
+    """The write paths' one call (importer, admin) leaves a current alignment behind."""
+    article = event.articles.get(language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh_derived(article)
+    alignment = EventAlignment.objects.get(event=event)
+    assert len(alignment.rows) == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh_derived(article)
+    assert EventAlignment.objects.get(event=event).computed_at == alignment.computed_at
+
+
+def test_loading_the_seed_events_stores_their_alignments(capsys):
+    call_command("load_seed_events")
+    rows = {a.event.slug: len(a.rows) for a in EventAlignment.objects.select_related("event")}
+    assert rows == {
+        # The benchmark's seed pair 000-002: the gold's 8 beads, its last 2-2 paired 1-1.
+        "pham-minh-chinh-receives-chen-gang-2025-02-18": 9,
+        "vu-dai-thang-meets-chen-gang-quang-ninh-2025-02-20": 13,
+        "pham-thanh-binh-meets-chen-gang-guangxi-2025-05-16": 11,
+    }
