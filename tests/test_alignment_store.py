@@ -3,6 +3,7 @@
 import logging
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
@@ -308,3 +309,20 @@ def test_loading_the_seed_events_stores_their_alignments(capsys):
         "vu-dai-thang-meets-chen-gang-quang-ninh-2025-02-20": 13,
         "pham-thanh-binh-meets-chen-gang-guangxi-2025-05-16": 11,
     }
+
+
+def test_an_editor_may_correct_an_alignment(event, client):
+    editor = User.objects.create_user("editor", password="pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    alignment = refresh_event_alignment(event)
+    assert (
+        client.get(reverse("admin:articles_eventalignment_change", args=[alignment.pk])).status_code
+        == 200
+    )
+    response = client.post(
+        reverse("admin:articles_alignmentcorrection_add"),
+        {"event": event.pk, "rows_text": "1-2 | 1\n3 | 2-3", "note": "lead joined"},
+    )
+    assert response.status_code == 302
+    assert AlignmentCorrection.objects.get(event=event).edited_by == editor
