@@ -326,3 +326,11 @@ def test_an_editor_may_correct_an_alignment(event, client):
     )
     assert response.status_code == 302
     assert AlignmentCorrection.objects.get(event=event).edited_by == editor
+
+
+def test_rows_for_event_reads_in_two_queries(event, django_assert_num_queries):
+    """The articles (with their languages) and the stored rows: nothing per row or column."""
+    refresh_event_alignment(event)
+    with django_assert_num_queries(2):
+        rows = rows_for_event(event)
+    assert len(rows) == 3
