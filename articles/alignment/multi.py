@@ -4,13 +4,15 @@ A row maps each version key to the paragraph indices it holds in that row (an em
 when the version says nothing there). Rows are in reading order for every version.
 """
 
+import functools
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .names import DEFAULT_VARIANTS
 from .pairwise import DEFAULT_PARAMS, Bead, Params, align_paragraphs
 
 Row = dict[str, list[int]]
+PairAligner = Callable[[list[str], list[str]], list[Bead]]
 
 
 def align_versions(
@@ -19,21 +21,25 @@ def align_versions(
     pivot: str,
     variants: Mapping[str, str] | None = None,
     params: Params = DEFAULT_PARAMS,
+    aligner: PairAligner | None = None,
 ) -> list[Row]:
-    """Rows covering every paragraph of every version exactly once, in order."""
+    """Rows covering every paragraph of every version exactly once, in order.
+
+    `aligner` replaces ``align_paragraphs`` for the pairwise step (the benchmark passes the
+    gold, to measure what merging into rows costs on its own).
+    """
     if pivot not in versions:
         raise ValueError(f"The pivot {pivot!r} is not one of the versions.")
-    variants = DEFAULT_VARIANTS if variants is None else variants
+    align = aligner or functools.partial(
+        align_paragraphs, variants=DEFAULT_VARIANTS if variants is None else variants, params=params
+    )
     others = [key for key in versions if key != pivot]
-    beads = {
-        key: align_paragraphs(versions[pivot], versions[key], variants=variants, params=params)
-        for key in others
-    }
+    beads = {key: align(versions[pivot], versions[key]) for key in others}
     segments = _segments(len(versions[pivot]), beads.values())
     placed = {key: _place(beads[key], segments) for key in others}
     rows: list[Row] = []
     for number in range(len(segments) + 1):
-        rows += _gap_rows(versions, placed, number, variants, params)
+        rows += _gap_rows(versions, placed, number, align)
         if number < len(segments):
             start, end = segments[number]
             row = {key: placed[key][1].get(number, []) for key in others}
@@ -74,7 +80,7 @@ def _place(beads: list[Bead], segments: list[tuple[int, int]]):
     return in_gap, in_segment
 
 
-def _gap_rows(versions, placed, number, variants, params) -> list[Row]:
+def _gap_rows(versions, placed, number, align: PairAligner) -> list[Row]:
     """Rows for paragraphs that only versions other than the pivot carry, at one place."""
     gap = {key: gaps.get(number, []) for key, (gaps, _) in placed.items()}
     gap = {key: indices for key, indices in gap.items() if indices}
@@ -86,7 +92,7 @@ def _gap_rows(versions, placed, number, variants, params) -> list[Row]:
     texts = {key: [versions[key][i] for i in indices] for key, indices in gap.items()}
     sub_pivot = max(texts, key=lambda key: sum(map(len, texts[key])))
     rows = []
-    for sub_row in align_versions(texts, pivot=sub_pivot, variants=variants, params=params):
+    for sub_row in align_versions(texts, pivot=sub_pivot, aligner=align):
         row = {key: [] for key in versions}
         for key, positions in sub_row.items():
             row[key] = [gap[key][p] for p in positions]
