@@ -203,8 +203,8 @@ def main() -> None:
     print("changed on its own (one merge, split, drop or foreign lead, or none); pivot: the")
     print("longest. Gold links join paragraphs that render a common source sentence; scored over")
     print("all six language pairs. *Rows* reads the links off the merged rows; *rows from gold*")
-    print("merges the gold pairwise beads instead, the best a grid of rows can do (a row holds")
-    print("every paragraph any version needs there); *pairwise* aligns each pair directly.\n")
+    print("merges the gold pivot beads instead: what merging into rows costs by itself (a row")
+    print("holds every paragraph any version needs there); *pairwise* aligns each pair directly.\n")
     multi = score_multi(multi_cases())
     print(
         table(
