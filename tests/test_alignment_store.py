@@ -14,7 +14,6 @@ from articles.alignment.names import register_variants
 from articles.alignment.store import (
     participants,
     refresh_event_alignment,
-    refresh_for_article,
     rows_for_event,
 )
 from articles.derived import refresh_derived
@@ -221,18 +220,6 @@ def test_participants_prefer_the_original_and_pivot_on_it():
     assert refresh_event_alignment(event).pivot == original
 
 
-def test_refresh_for_article_realigns_the_event_it_left():
-    old, new = make_event(), make_event()
-    article = make_article(language="en", event=old, body=EN)
-    make_article(language="id", event=old, body=ID)
-    refresh_event_alignment(old)
-    article.event = new
-    article.save()
-    refresh_for_article(article, previous_event=old)
-    assert len(EventAlignment.objects.get(event=old).rows) == 3
-    assert EventAlignment.objects.get(event=new).rows == [{str(article.pk): [i]} for i in range(3)]
-
-
 def test_admin_correction_change_page_shows_the_kept_rows(event, admin_client):
     key = ids(event)
     corrected = [{key["en"]: [0, 1], key["id"]: [0]}, {key["en"]: [2], key["id"]: [1, 2]}]
@@ -334,3 +321,19 @@ def test_rows_for_event_reads_in_two_queries(event, django_assert_num_queries):
     with django_assert_num_queries(2):
         rows = rows_for_event(event)
     assert len(rows) == 3
+
+
+def test_refresh_derived_realigns_the_event_an_article_left(
+    event, django_capture_on_commit_callbacks
+):
+    refresh_event_alignment(event)
+    article = event.articles.get(language="en")
+    new = make_event()
+    article.event = new
+    article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh_derived(article, previous_event_id=event.pk)
+    assert EventAlignment.objects.get(event=event).rows == [
+        {ids(event)["id"]: [i]} for i in range(3)
+    ]
+    assert EventAlignment.objects.get(event=new).rows == [{str(article.pk): [i]} for i in range(3)]

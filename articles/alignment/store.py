@@ -117,12 +117,6 @@ def refresh_event_alignment(event: Event, *, force: bool = False) -> EventAlignm
     return alignment
 
 
-def refresh_for_article(article: Article, *, previous_event: Event | None = None) -> None:
-    """For write paths: realign the article's event, and the one it left if it moved."""
-    for event in {article.event, previous_event} - {None}:
-        refresh_event_alignment(event)
-
-
 def _compute(articles: list[Article], pivot: Article | None) -> list[Row]:
     if pivot is None:
         return []
