@@ -8,5 +8,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Coverage archive")
 
     def ready(self) -> None:
-        # The name register keeps its admin beside its models, outside articles/admin.py.
+        # The name register and the aligner keep their admins beside their models, outside
+        # articles/admin/; importing them registers their classes.
+        from .alignment import admin as alignment_admin  # noqa: F401
         from .names import admin  # noqa: F401

@@ -2,31 +2,33 @@
 
 The importer and the admin call `refresh_derived(article)` after saving an article (and pass
 the event it left when an editor moved it), and the register's admin calls
-`refresh_for_entry(entry)` after an entry or its spellings change, so name links and comparison
-panels never wait for a page view.
+`refresh_for_entry(entry)` after an entry or its spellings change, so name links, comparison
+panels and paragraph alignments never wait for a page view.
 """
 
 from django.db import transaction
 
+from .alignment.store import refresh_event_alignment
 from .comparison import refresh_event_comparison
 from .models import Article, Event
 from .names.linking import link_article_names, relink_articles_for
 from .names.models import NameEntry
 
 
-def _refresh_comparisons_on_commit(event_ids: set[int | None]) -> None:
+def _refresh_events_on_commit(event_ids: set[int | None], *, realign: bool = False) -> None:
     def refresh() -> None:
-        # After commit: the comparison must see the saved rows, and a rolled-back import
-        # must not leave a comparison of articles that do not exist.
+        # After commit: the comparison and the alignment must see the saved rows, and a
+        # rolled-back import must not leave either for articles that do not exist.
         for event_id in event_ids - {None}:
             refresh_event_comparison(Event(pk=event_id))
+            refresh_event_alignment(Event(pk=event_id), force=realign)
 
     transaction.on_commit(refresh)
 
 
 def refresh_derived(article: Article, *, previous_event_id: int | None = None) -> None:
     link_article_names(article)
-    _refresh_comparisons_on_commit({article.event_id, previous_event_id})
+    _refresh_events_on_commit({article.event_id, previous_event_id})
 
 
 def refresh_for_entry(entry: NameEntry) -> int:
@@ -35,5 +37,6 @@ def refresh_for_entry(entry: NameEntry) -> int:
     Returns how many articles were relinked.
     """
     articles = relink_articles_for(entry)
-    _refresh_comparisons_on_commit({article.event_id for article in articles})
+    # The alignment's fingerprint covers the bodies, not the register: realign explicitly.
+    _refresh_events_on_commit({article.event_id for article in articles}, realign=True)
     return len(articles)

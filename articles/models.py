@@ -322,5 +322,7 @@ class Capture(models.Model):
         return bytes(self.raw).decode("utf-8", errors="replace")
 
 
-# The name register lives in its own module; importing it here lets Django find its models.
+# The name register and the aligner live in their own modules; importing their models here
+# lets Django find them.
+from .alignment.models import AlignmentCorrection, EventAlignment  # noqa: E402, F401
 from .names.models import ArticleName, NameEntry, NameVariant  # noqa: E402, F401

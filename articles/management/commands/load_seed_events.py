@@ -20,4 +20,6 @@ class Command(BaseCommand):
             self.stdout.write("Seed events already present; nothing loaded.")
             return
         call_command("loaddata", SEED_FIXTURE, verbosity=0)
+        # Pages only read stored alignments; a fixture load bypasses the write paths.
+        call_command("align_events", *SEED_EVENT_SLUGS, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Loaded {len(SEED_EVENT_SLUGS)} seed events."))

@@ -1,0 +1,186 @@
+"""Compute, cache and read event alignments. Pages only read; writes call the refresh.
+
+Write paths (the importer, the admin, a command) call ``refresh_event_alignment(event)``
+after they change an article's body, language, status or event. Edits to the name register
+do not invalidate stored rows (a new spelling rarely moves a row); ``align_events --force``
+recomputes them all. It is explicit rather
+than a post-save signal so that a bulk import aligns each event once, after its last
+article, inside the caller's transaction, and so a test can see when alignment happens.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+
+from articles.models import Article, Event
+from articles.text import sha256_hex
+
+from .models import AlignmentCorrection, EventAlignment
+from .multi import Row, align_versions
+from .names import register_variants
+
+logger = logging.getLogger(__name__)
+
+# Bump when the aligner changes, so stored rows are recomputed by `align_events`.
+ALGORITHM = "anchors-gc-1"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One column's share of a row: an article's paragraphs (none when it is silent there)."""
+
+    article_id: int
+    language: str
+    paragraphs: list[Paragraph]
+
+
+@dataclass(frozen=True)
+class ReaderRow:
+    """One row of the side-by-side reader: a number stable while the articles do not change,
+    and a cell per shown article in column order."""
+
+    number: int
+    cells: list[Cell]
+
+
+def participants(event: Event) -> list[Article]:
+    """The event's published articles in reading order: by language, an original before its
+    translations, then the earliest published. Each is one column of the alignment."""
+    return list(
+        Article.objects.published()
+        .filter(event=event)
+        .select_related("language")
+        .order_by(
+            "language__position",
+            "language__code",
+            F("translation_of").asc(nulls_first=True),
+            F("published_on").asc(nulls_last=True),
+            "pk",
+        )
+    )
+
+
+def pivot_of(articles: list[Article]) -> Article | None:
+    """The original when the others say they translate it, else the longest version."""
+    ids = {a.pk for a in articles}
+    originals = [a for a in articles if any(b.translation_of_id == a.pk for b in articles)]
+    originals = [a for a in originals if a.translation_of_id not in ids] or originals
+    if originals:
+        return originals[0]
+    return max(articles, key=lambda a: len(a.body), default=None)
+
+
+def versions_of(articles: list[Article]) -> list[dict]:
+    return [{"id": a.pk, "language": a.language_id, "body_sha256": a.body_sha256} for a in articles]
+
+
+def fingerprint(versions: list[dict], pivot_id: int | None) -> str:
+    parts = sorted(f"{v['id']}:{v['language']}:{v['body_sha256']}" for v in versions)
+    return sha256_hex(f"pivot={pivot_id}\n" + "\n".join(parts))
+
+
+@transaction.atomic
+def refresh_event_alignment(event: Event, *, force: bool = False) -> EventAlignment:
+    """Bring the event's stored rows up to date with its articles; cheap when nothing changed."""
+    # Two writers refreshing one event would race to create its row: take turns.
+    Event.objects.select_for_update().filter(pk=event.pk).exists()
+    articles = participants(event)
+    pivot = pivot_of(articles)
+    versions = versions_of(articles)
+    current = fingerprint(versions, pivot.pk if pivot else None)
+    correction = _check_correction(event, current)
+    stored = EventAlignment.objects.filter(event=event).first()
+    source = EventAlignment.Source.CORRECTED if correction else EventAlignment.Source.COMPUTED
+    if (
+        stored is not None
+        and not force
+        and stored.fingerprint == current
+        and stored.algorithm == ALGORITHM
+        and stored.source == source
+        and (correction is None or stored.rows == correction.rows)
+    ):
+        return stored
+    rows = correction.rows if correction else _compute(articles, pivot)
+    alignment = stored or EventAlignment(event=event)
+    alignment.fingerprint, alignment.algorithm, alignment.pivot = current, ALGORITHM, pivot
+    alignment.versions, alignment.rows, alignment.source = versions, rows, source
+    alignment.full_clean()
+    alignment.save()
+    return alignment
+
+
+def _compute(articles: list[Article], pivot: Article | None) -> list[Row]:
+    if pivot is None:
+        return []
+    texts = {str(a.pk): a.paragraphs for a in articles}
+    return align_versions(texts, pivot=str(pivot.pk), variants=register_variants())
+
+
+def _check_correction(event: Event, current: str) -> AlignmentCorrection | None:
+    """The correction to apply, if it was written for the current bodies; else flag it stale."""
+    correction = AlignmentCorrection.objects.filter(event=event).first()
+    if correction is None:
+        return None
+    if correction.fingerprint == current:
+        if correction.stale:
+            correction.stale, correction.stale_reason = False, ""
+            correction.save(update_fields=["stale", "stale_reason", "updated_at"])
+        return correction
+    if not correction.stale:
+        correction.stale = True
+        correction.stale_reason = _what_changed(correction.versions, event)
+        correction.save(update_fields=["stale", "stale_reason", "updated_at"])
+    return None
+
+
+def _what_changed(versions: list[dict], event: Event) -> str:
+    now = {v["id"]: v for v in versions_of(participants(event))}
+    then = {v["id"]: v for v in versions}
+    changed = [str(i) for i in then if i in now and now[i]["body_sha256"] != then[i]["body_sha256"]]
+    gone = [str(i) for i in then if i not in now]
+    added = [str(i) for i in now if i not in then]
+    parts = []
+    for label, ids in (("body changed", changed), ("left", gone), ("joined", added)):
+        if ids:
+            parts.append(f"{label}: article {', '.join(ids)}")
+    return "; ".join(parts) or "the pivot changed"
+
+
+def rows_for_event(event: Event, languages: list[str] | None = None) -> list[ReaderRow]:
+    """The stored rows for the reader, with columns in the given language order (default:
+    every language the event has; several articles in one language stand side by side).
+
+    Rows that hold nothing in the shown columns are left out; the others keep the number
+    they have with every column shown, so a row permalink stays stable.
+    """
+    articles = participants(event)
+    pivot = pivot_of(articles)
+    current = fingerprint(versions_of(articles), pivot.pk if pivot else None)
+    alignment = EventAlignment.objects.filter(event=event).first()
+    if alignment is None or alignment.fingerprint != current or alignment.algorithm != ALGORITHM:
+        logger.warning("Alignment of event %s was not current; computing it on read.", event.pk)
+        alignment = refresh_event_alignment(event)
+    order = languages or list(dict.fromkeys(a.language_id for a in articles))
+    columns = [a for code in order for a in articles if a.language_id == code]
+    paragraphs = {a.pk: a.paragraphs for a in columns}
+    rows = []
+    for number, row in enumerate(alignment.rows, 1):
+        cells = [
+            Cell(
+                a.pk,
+                a.language_id,
+                [Paragraph(i, paragraphs[a.pk][i]) for i in row.get(str(a.pk), [])],
+            )
+            for a in columns
+        ]
+        if any(cell.paragraphs for cell in cells):
+            rows.append(ReaderRow(number, cells))
+    return rows
