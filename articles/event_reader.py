@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from .alignment.store import rows_for_event
 from .comparison import Fact, comparison_for
 from .coverage import StripDay, coverage_strip
 from .models import Article, Event, Language
 from .names.models import NameEntry
 from .panel import PanelLine, marks_for, panel_lines, row_of
-from .reader import Reader, RowIndexes, build_reader, paragraph_rows, reader_query
+from .reader import Reader, RowIndexes, build_reader, reader_query
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,15 @@ class EventPage:
 
 
 def aligned_rows(event: Event, versions: Sequence[Article]) -> RowIndexes:
-    """The rows of all `versions`. Fallback until `articles.alignment` is merged."""
-    return paragraph_rows(versions)
+    """The stored alignment of the event's versions, as rows of paragraph indexes per version.
+
+    Asked for every column, so each row keeps the number it has with all languages shown.
+    """
+    rows = []
+    for row in rows_for_event(event):
+        held = {cell.article_id: [p.index for p in cell.paragraphs] for cell in row.cells}
+        rows.append((row.number, [held.get(version.pk, []) for version in versions]))
+    return rows
 
 
 def event_page(

@@ -58,7 +58,7 @@ class PanelLine:
 def row_of(indexes: RowIndexes, versions: Sequence[Article]) -> dict[tuple[int, int], int]:
     """(article id, paragraph index) -> row number, the inverse of the alignment rows."""
     where = {}
-    for number, groups in enumerate(indexes, start=1):
+    for number, groups in indexes:
         for version, paragraphs in zip(versions, groups, strict=True):
             for index in paragraphs:
                 where[(version.pk, index)] = number

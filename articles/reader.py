@@ -10,15 +10,10 @@ from urllib.parse import urlencode
 
 from .models import Article
 
-# One row per aligned group: for each version (in the order given), its paragraph indexes.
-RowIndexes = list[list[list[int]]]
+# One aligned group per row: its stable number and, for each version (in the order given),
+# the indexes of its paragraphs in that row.
+RowIndexes = list[tuple[int, list[list[int]]]]
 Span = tuple[int, int]
-
-
-def paragraph_rows(versions: Sequence[Article]) -> RowIndexes:
-    """Fallback alignment: row i holds paragraph i of every version that has one."""
-    counts = [len(version.paragraphs) for version in versions]
-    return [[[i] if i < n else [] for n in counts] for i in range(max(counts, default=0))]
 
 
 @dataclass(frozen=True)
@@ -95,7 +90,7 @@ def build_rows(
     position = {version.pk: i for i, version in enumerate(versions)}
     texts = {column.pk: column.paragraphs for column in columns}
     rows = []
-    for number, groups in enumerate(indexes, start=1):
+    for number, groups in indexes:
         cells = [_cell(column, groups[position[column.pk]], texts, marks) for column in columns]
         if any(cell.paragraphs for cell in cells):
             rows.append(Row(number, cells))
@@ -164,7 +159,7 @@ def build_reader(
 ) -> Reader:
     """The reader for `versions` showing the languages `chosen`, in that order.
 
-    `rows` is the alignment of all `versions` (see `paragraph_rows`).
+    `rows` is the alignment of all `versions` (see `articles.event_reader.aligned_rows`).
     """
     columns = [a for code in chosen for a in versions if a.language_id == code]
     return Reader(

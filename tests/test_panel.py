@@ -22,7 +22,7 @@ def at(paragraph: int, start: int = 0, end: int = 1) -> list[Occurrence]:
 def test_facts_only_some_versions_carry_come_first_and_are_marked():
     a, b = version(1, "p"), version(2, "p")
     facts = [fact("shared", a1=at(0), a2=at(0)), fact("only-a", a1=at(0))]
-    lines = panel_lines(facts, [a, b], row_of([[[0], [0]]], [a, b]), selected=None)
+    lines = panel_lines(facts, [a, b], row_of([(1, [[0], [0]])], [a, b]), selected=None)
     assert [(line.fact.key, line.partial) for line in lines] == [
         ("only-a", True),
         ("shared", False),
@@ -32,13 +32,13 @@ def test_facts_only_some_versions_carry_come_first_and_are_marked():
 
 def test_a_fact_in_no_shown_column_is_left_out():
     a, b = version(1, "p"), version(2, "p")
-    lines = panel_lines([fact("k", a1=at(0))], [b], row_of([[[0], [0]]], [a, b]), None)
+    lines = panel_lines([fact("k", a1=at(0))], [b], row_of([(1, [[0], [0]])], [a, b]), None)
     assert lines == []
 
 
 def test_the_link_names_the_row_where_each_version_mentions_the_fact():
     a, b = version(1, "x", "y", "z"), version(2, "z")
-    rows = row_of([[[0, 1], []], [[2], [0]]], [a, b])
+    rows = row_of([(1, [[0, 1], []]), (2, [[2], [0]])], [a, b])
     (line,) = panel_lines([fact("k", a1=at(2), a2=at(0))], [a, b], rows, "k")
     assert [cell.row for cell in line.cells] == [2, 2] and line.first_row == 2 and line.selected
 

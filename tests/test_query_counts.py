@@ -74,8 +74,9 @@ PAGES = {
     ),
     # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
     # part of its key (articles.comparison.store.fingerprint), and the read from the
-    # database cache it is kept in.
-    "event reader": (first_event_url, 5),
+    # database cache it is kept in + 2 for the stored alignment: its participants (to check
+    # it is current) and its rows (articles.alignment.store.rows_for_event).
+    "event reader": (first_event_url, 7),
     "article list": (lambda: reverse("articles:article-list"), 6),
     "article list filtered": (
         lambda: reverse("articles:article-list") + "?language=sv&date_after=2025-01-02",

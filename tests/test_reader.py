@@ -3,7 +3,7 @@
 from urllib.parse import parse_qs
 
 from articles.models import Article, Language
-from articles.reader import Segment, build_reader, build_rows, paragraph_rows, picker, segments
+from articles.reader import Segment, build_reader, build_rows, picker, segments
 
 LANGUAGES = [
     Language(code="id", name="Indonesian", native_name="Bahasa Indonesia"),
@@ -20,16 +20,10 @@ def langs(query: str) -> list[str]:
     return parse_qs(query.lstrip("?"))["lang"]
 
 
-def test_fallback_rows_pair_paragraphs_by_position_and_leave_the_shorter_side_empty():
-    a = version(1, "id", "a0", "a1", "a2")
-    b = version(2, "en", "b0")
-    assert paragraph_rows([a, b]) == [[[0], [0]], [[1], []], [[2], []]]
-
-
 def test_a_row_may_face_one_paragraph_with_two():
     a = version(1, "id", "a0", "a1")
     b = version(2, "en", "b0", "b1", "b2")
-    rows = build_rows([a, b], [a, b], [[[0], [0, 1]], [[1], [2]]])
+    rows = build_rows([a, b], [a, b], [(1, [[0], [0, 1]]), (2, [[1], [2]])])
     assert [len(cell.paragraphs) for cell in rows[0].cells] == [1, 2]
     assert rows[0].cells[1].paragraphs[1].segments == [Segment("b1")]
 
@@ -38,7 +32,7 @@ def test_row_numbers_stay_the_same_when_columns_are_hidden():
     """Rows are numbered over all versions, so #row-N keeps naming the same passage."""
     a = version(1, "id", "a0", "a1", "a2")
     b = version(2, "en", "b0", "b2")
-    indexes = [[[0], [0]], [[1], []], [[2], [1]]]
+    indexes = [(1, [[0], [0]]), (2, [[1], []]), (3, [[2], [1]])]
     rows = build_rows([a, b], [b], indexes)
     assert [row.number for row in rows] == [1, 3]  # row 2 is empty in English: left out
     assert rows[1].cells[0].paragraphs[0].segments[0].text == "b2"
@@ -60,7 +54,7 @@ def test_overlapping_and_out_of_range_spans_do_not_duplicate_text():
 
 def test_columns_follow_the_chosen_order():
     a, b = version(1, "id", "a"), version(2, "en", "b")
-    reader = build_reader([a, b], ["en", "id"], LANGUAGES[:2], rows=paragraph_rows([a, b]))
+    reader = build_reader([a, b], ["en", "id"], LANGUAGES[:2], rows=[(1, [[0], [0]])])
     assert [column.language_id for column in reader.columns] == ["en", "id"]
     assert [cell.article.pk for cell in reader.rows[0].cells] == [2, 1]
 
