@@ -31,6 +31,11 @@ def refresh_derived(article: Article, *, previous_event_id: int | None = None) -
     _refresh_events_on_commit({article.event_id, previous_event_id})
 
 
+def refresh_events(event_ids: set[int | None]) -> None:
+    """After articles left or were deleted from these events, refresh what the events show."""
+    _refresh_events_on_commit(event_ids)
+
+
 def refresh_for_entry(entry: NameEntry) -> int:
     """Relink the articles that may mention `entry` and refresh their events' comparisons.
 

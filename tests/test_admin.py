@@ -213,3 +213,48 @@ def test_event_form_refuses_end_before_start(editor_client):
     response = editor_client.post(reverse("admin:articles_event_add"), form)
     assert response.status_code == 200
     assert "The end date cannot be before the date." in response.content.decode()
+
+
+def test_moving_an_article_in_the_admin_realigns_both_events(
+    editor_client, content, django_capture_on_commit_callbacks
+):
+    """The admin's save is a write path: stored alignments follow it, never a page view."""
+    from articles.alignment.models import EventAlignment
+
+    article, old_event = content["article"], content["event"]
+    new_event = make_event("Another meeting", on=date(2025, 5, 17))
+    make_article(language="en", event=new_event, body="Chen Gang met the ambassador.")
+    form = {
+        "title": article.title, "language": "vi", "status": "published",
+        "event": str(new_event.pk), "outlet": str(content["outlet"].pk),
+        "body": article.body, "published_on": "2025-05-16",
+        **inline_management("images", 1, initial=1),
+        "images-0-id": str(article.images.get().pk), "images-0-article": str(article.pk),
+        "images-0-position": "0", "images-0-url": "", "images-0-caption": "Đại sứ hội kiến.",
+        **inline_management("captures", 1, initial=1),
+        "captures-0-id": str(content["capture"].pk), "captures-0-article": str(article.pk),
+    }  # fmt: skip
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(url, form)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    stored = {a.event_id: a for a in EventAlignment.objects.all()}
+    assert {v["id"] for v in stored[new_event.pk].versions} == set(
+        new_event.articles.values_list("pk", flat=True)
+    )
+    assert article.pk in {v["id"] for v in stored[new_event.pk].versions}
+    assert stored[old_event.pk].versions == []
+
+
+def test_deleting_an_article_in_the_admin_realigns_its_event(
+    editor_client, content, django_capture_on_commit_callbacks
+):
+    from articles.alignment.models import EventAlignment
+
+    # Editors may not delete articles; a superuser may.
+    editor_client.force_login(User.objects.create_superuser("boss", password="pw"))
+    event, article = content["event"], content["article"]
+    url = reverse("admin:articles_article_delete", args=[article.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert EventAlignment.objects.get(event=event).versions == []

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from ..derived import refresh_derived, refresh_events
 from ..models import Article, ArticleImage, Capture
 from .common import HTTPS_URLS, CaptureDisplayMixin
 
@@ -68,6 +69,22 @@ class ArticleAdmin(admin.ModelAdmin):
     ]  # fmt: skip
     inlines = [ArticleImageInline, CaptureInline]
     formfield_overrides = HTTPS_URLS
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # Name links, the comparison and the alignment follow the edit, for the event the
+        # article is in and the one it may have left.
+        refresh_derived(form.instance, previous_event_id=form.initial.get("event"))
+
+    def delete_model(self, request, obj: Article) -> None:
+        event_id = obj.event_id
+        super().delete_model(request, obj)
+        refresh_events({event_id})
+
+    def delete_queryset(self, request, queryset) -> None:
+        event_ids = set(queryset.values_list("event_id", flat=True))
+        super().delete_queryset(request, queryset)
+        refresh_events(event_ids)
 
     @admin.display(description=_("title"), ordering="title")
     def article_title(self, obj: Article) -> str:

@@ -31,11 +31,12 @@ class EventAlignment(models.Model):
         "articles.Article", models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("pivot article"),
     )  # fmt: skip
+    # Empty when the event has no published article left: nothing to align, stored as such.
     versions = models.JSONField(
-        _("versions"), default=list,
+        _("versions"), default=list, blank=True,
         help_text=_("The participating articles in column order: id, language, body hash."),
     )  # fmt: skip
-    rows = models.JSONField(_("rows"), default=list)
+    rows = models.JSONField(_("rows"), default=list, blank=True)
     source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.COMPUTED)
     computed_at = models.DateTimeField(_("computed"), auto_now=True)
 
