@@ -51,3 +51,25 @@ def test_the_reader_panel_links_a_name_to_its_entry_page(client):
     linked(language="id", event=event, body="Tran Cuong bertemu Perdana Menteri.")
     html = client.get(event.get_absolute_url()).content.decode()
     assert 'class="fact-entry" href="/names/chen-gang/"' in html
+
+
+def test_the_entry_page_runs_as_many_queries_for_30_events_as_for_3(client):
+    """Each listed event's coverage is prefetched: no query per event (no N+1)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add_events(count: int) -> None:
+        for _ in range(count):
+            event = make_event()
+            linked(language="en", event=event, body="Chen Gang spoke.")
+            linked(language="vi", event=event, body="Trần Cương phát biểu.")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert name_page(client, "chen-gang").status_code == 200
+        return len(ctx.captured_queries)
+
+    add_events(3)
+    small = queries()
+    add_events(27)
+    assert queries() == small
