@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from .models import Article
+from .models import Article, Language
 
 # One aligned group per row: its stable number and, for each version (in the order given),
 # the indexes of its paragraphs in that row.
@@ -109,7 +109,7 @@ def reader_query(codes: Sequence[str]) -> str:
     return "?" + urlencode([("lang", code) for code in codes])
 
 
-def picker(languages: Sequence, chosen: Sequence[str]) -> list[PickerItem]:
+def picker(languages: Sequence[Language], chosen: Sequence[str]) -> list[PickerItem]:
     """Links that show, hide and reorder the columns: the picker works without script."""
     items = []
     for language in sorted(languages, key=lambda lang: _order(lang.code, chosen)):
@@ -152,7 +152,7 @@ def _with_moves(item: PickerItem, chosen: list[str], at: int) -> PickerItem:
 def build_reader(
     versions: Sequence[Article],
     chosen: Sequence[str],
-    languages: Sequence,
+    languages: Sequence[Language],
     *,
     rows: RowIndexes,
     marks: dict[tuple[int, int], list[Span]] | None = None,
