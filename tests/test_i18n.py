@@ -83,3 +83,8 @@ def test_the_articles_keep_their_own_language_under_a_translated_interface(clien
     html = client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "Prime Minister Phạm Minh Chính met Chen Gang in Hà Nội." in html
     assert 'lang="en" data-lang="en"' in html and "không rõ ngày đăng" in html
+
+
+def test_language_filter_options_are_named_in_the_interface_language(client, scene):
+    html = client.get(reverse("articles:event-list"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert 'value="sv"> tiếng Thụy Điển <span class="count">' in html

@@ -228,3 +228,9 @@ def test_the_panel_says_how_many_facts_only_some_versions_carry(client, db):
     assert "1 of 2 facts is carried by only some of the versions shown." in html
     html = client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "1 av 2 uppgifter finns bara i några av de visade versionerna." in html
+
+
+def test_with_one_column_the_panel_says_there_is_nothing_to_compare_yet(client, scene):
+    url = reverse("articles:event-detail", kwargs={"slug": "hanoi"}) + "?lang=en"
+    html = client.get(url).content.decode()
+    assert "One version is shown: these are the facts it states." in html
