@@ -4,6 +4,7 @@ import importlib.util
 import subprocess
 import sys
 from datetime import date
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,23 @@ def test_fixture_is_what_the_build_script_writes(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert rebuilt.read_bytes() == FIXTURE.read_bytes()
+
+
+def test_loading_the_seed_events_links_their_names_and_stores_their_comparisons(db):
+    """After `make run` the name pages and the comparison panel read stored data."""
+    from django.core.cache import cache
+
+    from articles.comparison.store import _cache_key, event_versions, fingerprint
+    from articles.names.models import ArticleName, NameEntry
+    from articles.names.queries import events_mentioning
+
+    call_command("load_seed_events", stdout=StringIO())
+    assert ArticleName.objects.exists()
+    chen_gang = NameEntry.objects.get(slug="chen-gang")
+    assert set(events_mentioning(chen_gang).values_list("slug", flat=True)) == {
+        "pham-minh-chinh-receives-chen-gang-2025-02-18",
+        "vu-dai-thang-meets-chen-gang-quang-ninh-2025-02-20",
+        "pham-thanh-binh-meets-chen-gang-guangxi-2025-05-16",
+    }
+    hanoi = Event.objects.get(slug="pham-minh-chinh-receives-chen-gang-2025-02-18")
+    assert cache.get(_cache_key(fingerprint(event_versions(hanoi)))) is not None
