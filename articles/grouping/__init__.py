@@ -14,7 +14,7 @@ from articles.models import Event
 from .clustering import Node, agglomerate, similarity, vetoes
 from .events import apply_proposals, candidate_events, event_nodes
 from .evidence import gather
-from .variants import variant_table
+from .variants import NameVariants, variant_table
 
 __all__ = [
     "THRESHOLD",
@@ -82,7 +82,7 @@ def score_groups(
     return _label(clusters, scores, nodes, len(items), items)
 
 
-def _item_node(item: GroupingItem, table: dict[str, str]) -> Node:
+def _item_node(item: GroupingItem, table: NameVariants) -> Node:
     evidence = gather(
         item.title,
         item.paragraphs,

@@ -16,6 +16,7 @@ from articles.text import fold
 from .clustering import Node
 from .dates import StatedDate, stated_dates, weekday_date, with_year, years_stated
 from .evidence import LEAD_PARAGRAPHS, gather
+from .variants import NameVariants
 
 if TYPE_CHECKING:
     from . import GroupingItem
@@ -26,7 +27,7 @@ NEW_LABEL_PREFIX = "new-"
 PREFERRED_TITLE_LANGUAGE = "en"
 
 
-def event_nodes(events: Iterable[Event], table: dict[str, str]) -> list[tuple[str, list[Node]]]:
+def event_nodes(events: Iterable[Event], table: NameVariants) -> list[tuple[str, list[Node]]]:
     """Each event as its own title, summary and place plus each of its published articles,
     all dated by the event (its date to its end date)."""
     result = []

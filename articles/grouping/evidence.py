@@ -15,7 +15,7 @@ from articles.text import fold
 
 from .dates import StatedDate, stated_dates, weekday_date, with_year, years_stated
 from .titles import is_common
-from .variants import canonical_names
+from .variants import NameVariants
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # What may stand between two words of one name: spaces only (a comma or hyphen ends the name).
@@ -39,7 +39,7 @@ def gather(
     *,
     language: str | None,
     published_on: date | None,
-    table: dict[str, str],
+    table: NameVariants,
 ) -> Evidence:
     text = "\n".join([title, *paragraphs])
     context = _NameContext(
@@ -75,7 +75,7 @@ def _is_title_case(title: str) -> bool:
 
 @dataclass(frozen=True)
 class _NameContext:
-    table: dict[str, str]
+    table: NameVariants
     language: str | None
     lower_words: set[str]  # words the text writes in lower case somewhere
 
@@ -83,7 +83,7 @@ class _NameContext:
 def _name_features(text: str, context: _NameContext, *, title_case: bool) -> list[str]:
     features: list[str] = []
     for run in _capitalised_runs(text, context, title_case=title_case):
-        words = canonical_names(fold(" ".join(run)), context.table).split(" ")
+        words = context.table.canonical(fold(" ".join(run))).split(" ")
         features.extend(f"n:{w}" for w in words)
         features.extend(f"b:{a} {b}" for a, b in itertools.pairwise(words))
     return features

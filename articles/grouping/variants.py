@@ -8,7 +8,7 @@ this small table is the whole register.
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from dataclasses import dataclass
 
 from articles.text import fold
 
@@ -74,27 +74,30 @@ KNOWN_VARIANTS: dict[str, list[str]] = {
 }
 
 
-def variant_table() -> dict[str, str]:
-    """Folded spelling -> canonical name, from the register (today: KNOWN_VARIANTS)."""
-    return _table_from(KNOWN_VARIANTS.items())
+@dataclass(frozen=True)
+class NameVariants:
+    """Folded spelling -> canonical name, with one compiled pattern that finds them all."""
+
+    table: dict[str, str]
+    pattern: re.Pattern
+
+    def canonical(self, folded_run: str) -> str:
+        """Replace each known spelling in a folded name run by its canonical form, its
+        words joined by '_' so that it counts as one name."""
+        return self.pattern.sub(lambda m: self.table[m.group(0)].replace(" ", "_"), folded_run)
 
 
-def _table_from(entries: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+def variant_table() -> NameVariants:
+    """The known variants, from the register (today: KNOWN_VARIANTS)."""
+    return _variants_from(KNOWN_VARIANTS.items())
+
+
+def _variants_from(entries: Iterable[tuple[str, list[str]]]) -> NameVariants:
     table: dict[str, str] = {}
     for canonical, spellings in entries:
         for spelling in [canonical, *spellings]:
             table[fold(spelling)] = canonical
-    return table
-
-
-@lru_cache(maxsize=4)
-def _matcher(frozen: tuple[tuple[str, str], ...]) -> re.Pattern:
     # Longest spellings first, so "korea selatan" wins over "korea".
-    spellings = sorted((s for s, _ in frozen), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)")
-
-
-def canonical_names(folded_run: str, table: dict[str, str]) -> str:
-    """Replace each known spelling in a folded name run by its canonical form, joined by '_'."""
-    pattern = _matcher(tuple(sorted(table.items())))
-    return pattern.sub(lambda m: table[m.group(0)].replace(" ", "_"), folded_run)
+    spellings = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)")
+    return NameVariants(table, pattern)
