@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from articles.grouping import GroupingItem, apply_proposals, propose_groups
 from articles.grouping.dates import StatedDate, stated_dates
@@ -225,3 +226,79 @@ def test_ntrex_subset_groups_translations_of_each_document():
     precision = len(predicted & actual) / len(predicted)
     recall = len(predicted & actual) / len(actual)
     assert 2 * precision * recall / (precision + recall) >= 0.95
+
+
+@pytest.fixture
+def proposed(db):
+    """An inbox article (003) with a stored proposal: the event that holds 001."""
+    event = make_event("Vũ Đại Thắng meets Chen Gang", on=date(2025, 2, 20))
+    article_from(seed("001"), event=event)
+    inbox = article_from(seed("003"))
+    store_proposals([inbox])
+    return {"event": event, "inbox": inbox}
+
+
+def staff_client(client, *, codenames: list[str]):
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user("staff", password="pw", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+    return client
+
+
+def accept_url(article: Article) -> str:
+    return reverse("admin:articles_article_accept_proposal", args=[article.pk])
+
+
+@pytest.mark.django_db
+def test_inbox_list_shows_the_proposal_with_an_accept_button(client, proposed):
+    editor = staff_client(client, codenames=["view_article", "change_article"])
+    response = editor.get(reverse("admin:articles_article_changelist") + "?inbox=yes")
+    assert response.status_code == 200
+    assert proposed["event"].title in response.content.decode()
+    assert f'formaction="{accept_url(proposed["inbox"])}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_accept_button_assigns_the_proposed_event(client, proposed):
+    editor = staff_client(client, codenames=["view_article", "change_article"])
+    response = editor.post(accept_url(proposed["inbox"]))
+    assert response.status_code == 302
+    proposed["inbox"].refresh_from_db()
+    assert proposed["inbox"].event == proposed["event"]
+
+
+@pytest.mark.django_db
+def test_accept_needs_post_and_the_change_permission(client, proposed):
+    """A GET changes nothing (405); a viewer without change_article is refused (403)."""
+    viewer = staff_client(client, codenames=["view_article"])
+    assert viewer.get(accept_url(proposed["inbox"])).status_code == 405
+    assert viewer.post(accept_url(proposed["inbox"])).status_code == 403
+    proposed["inbox"].refresh_from_db()
+    assert proposed["inbox"].event is None
+
+
+@pytest.mark.django_db
+def test_accept_checks_the_csrf_token(proposed):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    user = User.objects.create_superuser("boss", password="pw")
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(user)
+    assert strict.post(accept_url(proposed["inbox"])).status_code == 403
+    proposed["inbox"].refresh_from_db()
+    assert proposed["inbox"].event is None
+
+
+@pytest.mark.django_db
+def test_accept_action_on_selected_inbox_articles(client, proposed):
+    editor = staff_client(client, codenames=["view_article", "change_article"])
+    response = editor.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "accept_proposed_event", "_selected_action": [proposed["inbox"].pk]},
+    )
+    assert response.status_code == 302
+    proposed["inbox"].refresh_from_db()
+    assert proposed["inbox"].event == proposed["event"]
