@@ -21,6 +21,21 @@ django.setup()
 from articles.grouping import THRESHOLD, score_groups  # noqa: E402
 from benchmarks.corpora import ntrex_items, seed_items  # noqa: E402
 
+NOTES = """`.venv/bin/python benchmarks/grouping.py --sweep` (threshold {threshold}; no existing
+events; one run on the 2-core machine, times are wall-clock for `score_groups` alone).
+
+- Pairwise: precision = share of item pairs put together that belong together; recall = share
+  of pairs that belong together that were put together.
+- Seeds: the five captures with the minimal cleaning in `benchmarks/corpora.py`; truth from
+  DESIGN.md (000+002, 001+003, 004).
+- NTREX-128: 123 documents x eng/ind/swe/vie = 492 items, headline + sentences, no dates.
+  "each document" is the data set's own truth. But eight pairs of documents are two outlets'
+  reports of one happening (e.g. reuters.218909 and cbsnews.248387 both report Dyteon
+  Simpson's arrest for Wayde Sims' death; the list with reasons is `NTREX_SAME_HAPPENING` in
+  `benchmarks/corpora.py`, judged from the English headlines and leads). Grouping is meant to
+  put those together, so "each happening" counts each such pair as one event.
+"""
+
 
 def pairwise(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float, float]:
     keys = sorted(truth)
@@ -58,7 +73,7 @@ def main() -> None:
         ("NTREX-128, truth: each happening", lambda: ntrex_items(adjudicated=True)),
     ]
     print("# Grouping benchmark\n")
-    print(f"`benchmarks/grouping.py`, threshold {args.threshold}, existing events: none.\n")
+    print(NOTES.format(threshold=args.threshold))
     print("| corpus | items | true events | groups | precision | recall | F1 | time (s) |")
     print("|---|---|---|---|---|---|---|---|")
     results = [measure(name, load, args.threshold) for name, load in corpora]

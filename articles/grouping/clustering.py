@@ -14,7 +14,7 @@ import numpy as np
 
 from .dates import StatedDate, days_apart
 
-KIND_WEIGHTS = {"n": 1.0, "b": 1.5, "#": 1.0, "d": 1.5, "w": 0.15}
+KIND_WEIGHTS = {"n": 1.0, "b": 1.5, "#": 1.0, "d": 1.5, "w": 0.05}
 # Reports of one happening may be dated a day apart (time zones, "yesterday").
 DATE_TOLERANCE_DAYS = 1
 # A batch is a small sample of the news: count it as if it sat among this many other texts
@@ -116,40 +116,54 @@ def agglomerate(
     attach_threshold: float | None = None,
 ) -> tuple[list[list[int]], list[float]]:
     """Merge the most similar pair of groups (mean pairwise similarity) until none reaches
-    `threshold`; never merge groups that hold a vetoed pair. Returns the groups and, for each,
-    the similarity at which its last merge happened (0.0 for groups never merged)."""
+    `threshold`; never merge groups that hold a vetoed pair. A lone text may join a group of
+    two or more on weaker evidence, `attach_threshold`. Returns the groups and, for each, the
+    similarity at which its last merge happened (0.0 for groups never merged)."""
     count = len(groups)
     member = np.zeros((count, sim.shape[0]), dtype=np.float64)
     for index, nodes in enumerate(groups):
         member[index, nodes] = 1.0
     sums = member @ sim @ member.T
     blocked = (member @ veto.astype(np.float64) @ member.T) > 0
+    np.fill_diagonal(blocked, True)
     sizes = member.sum(axis=1)
-    active = np.ones(count, dtype=bool)
+    bars = (threshold, threshold if attach_threshold is None else attach_threshold)
+    # Only the merged group's row and column change after a merge: keep the eligible means.
+    eligible = np.full((count, count), -np.inf)
+    for row in range(count):
+        _refresh(eligible, row, sums, sizes, blocked, bars)
     scores = [0.0] * count
     merged = [list(nodes) for nodes in groups]
     while True:
-        mean = sums / np.outer(sizes, sizes)
-        usable = np.triu(np.outer(active, active), k=1) & ~blocked
-        if attach_threshold is not None:
-            # A lone text may join an established group (two or more texts) on weaker
-            # evidence than two groups need to merge.
-            lone = sizes == 1
-            attach = np.outer(lone, sizes > 1) | np.outer(sizes > 1, lone)
-            bar = np.where(attach, attach_threshold, threshold)
-            usable &= mean >= bar
-        mean = np.where(usable, mean, -np.inf)
-        a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
-        if not np.isfinite(mean[a, b]) or mean[a, b] < min(threshold, attach_threshold or 1):
+        a, b = np.unravel_index(int(np.argmax(eligible)), eligible.shape)
+        if not np.isfinite(eligible[a, b]):
             break
-        scores[a] = float(mean[a, b])
+        scores[a] = float(eligible[a, b])
         merged[a].extend(merged[b])
+        merged[b] = []
         sums[a, :] += sums[b, :]
-        sums[:, a] += sums[:, b]
+        sums[:, a] = sums[a, :]
         sizes[a] += sizes[b]
         blocked[a, :] |= blocked[b, :]
-        blocked[:, a] |= blocked[:, b]
-        active[b] = False
-    return [merged[i] for i in range(count) if active[i]], [
-        scores[i] for i in range(count) if active[i]
-    ]
+        blocked[:, a] = blocked[a, :]
+        blocked[b, :] = blocked[:, b] = True
+        eligible[b, :] = eligible[:, b] = -np.inf
+        _refresh(eligible, a, sums, sizes, blocked, bars)
+    kept = [i for i in range(count) if merged[i]]
+    return [merged[i] for i in kept], [scores[i] for i in kept]
+
+
+def _refresh(
+    eligible: np.ndarray,
+    row: int,
+    sums: np.ndarray,
+    sizes: np.ndarray,
+    blocked: np.ndarray,
+    bars: tuple[float, float],
+) -> None:
+    mean = sums[row] / (sizes[row] * sizes)
+    lone_joins_group = (sizes[row] == 1) != (sizes == 1)
+    bar = np.where(lone_joins_group, bars[1], bars[0])
+    values = np.where(~blocked[row] & (mean >= bar), mean, -np.inf)
+    eligible[row, :] = values
+    eligible[:, row] = values

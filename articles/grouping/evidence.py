@@ -53,7 +53,11 @@ def gather(
     features.update(_word_features(text))
     mentioned = stated_dates(text)
     features.update(f"d:{stated.key}" for stated in mentioned)
-    return Evidence(features, _happened_on(title, paragraphs, text, published_on))
+    happened = _happened_on(title, paragraphs, text, published_on)
+    if happened is not None:
+        # The day of the happening is evidence even where the text only says "on Tuesday".
+        features[f"d:{happened.key}"] += 1
+    return Evidence(features, happened)
 
 
 def _happened_on(
