@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 CANDIDATE_WINDOW = timedelta(days=60)
 NEW_LABEL_PREFIX = "new-"
 PREFERRED_TITLE_LANGUAGE = "en"
+TITLE_LENGTH = 120
 
 
 def event_nodes(events: Iterable[Event], table: NameVariants) -> list[tuple[str, list[Node]]]:
@@ -117,7 +118,7 @@ def plan_new_event(articles: Sequence[Article]) -> NewEvent:
     """Title from the articles (English first, else the first language in the archive's
     order); date: the earliest date they hold, publication or stated happening."""
     ordered = sorted(articles, key=_title_preference)
-    title = ordered[0].title[:300]
+    title = _short(ordered[0].title)
     published = [a.published_on for a in articles if a.published_on]
     candidates: list[tuple[date, str]] = [(d, "published") for d in published]
     for article in articles:
@@ -128,6 +129,15 @@ def plan_new_event(articles: Sequence[Article]) -> NewEvent:
         return NewEvent(title, None, "none")
     earliest, source = min(candidates)
     return NewEvent(title, earliest, source)
+
+
+def _short(title: str) -> str:
+    """A headline-length title: a capture whose "title" is its whole lead is cut at a word
+    boundary and marked as cut."""
+    title = " ".join(title.split())
+    if len(title) <= TITLE_LENGTH:
+        return title
+    return title[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
 def _title_preference(article: Article) -> tuple:
@@ -187,7 +197,7 @@ def _create_event(articles: list[Article]) -> Event | None:
 
 
 def _unique_slug(title: str, on: date) -> str:
-    base = f"{slugify(fold(title))[:120].rstrip('-')}-{on.isoformat()}".lstrip("-")
+    base = f"{slugify(fold(title))[:80].rstrip('-')}-{on.isoformat()}".lstrip("-")
     slug, n = base, 2
     while Event.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
