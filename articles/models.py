@@ -149,7 +149,9 @@ class Article(models.Model):
         Event, models.SET_NULL, null=True, blank=True, editable=False,
         related_name="proposed_articles", verbose_name=_("proposed event"),
     )
-    proposed_group = models.CharField(_("proposed new event"), max_length=40, blank=True, editable=False)
+    proposed_group = models.CharField(
+        _("proposed new event"), max_length=40, blank=True, editable=False
+    )
     proposal_score = models.FloatField(_("proposal score"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
