@@ -304,3 +304,16 @@ def test_accept_action_on_selected_inbox_articles(client, proposed):
     assert response.status_code == 302
     proposed["inbox"].refresh_from_db()
     assert proposed["inbox"].event == proposed["event"]
+
+
+@pytest.mark.django_db
+def test_an_undated_item_is_compared_with_every_event():
+    """NTREX texts hold no date: the Indonesian version still finds the event that holds the
+    English one, dated years before the seed imported beside it."""
+    items, _ = ntrex_items(doc_limit=1)
+    english, indonesian = items[0], items[1]
+    event = make_event("Welsh AMs and their title", on=date(2019, 9, 1))
+    article_from(english, event=event)
+    proposals = propose_groups([seed("004"), indonesian])
+    assert proposals[indonesian.key] == event.slug
+    assert proposals[seed("004").key] == "new-1"

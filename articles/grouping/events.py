@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.text import slugify
 
 from articles.models import Article, Event
@@ -71,15 +71,16 @@ def _with_published_articles(events: Iterable[Event]) -> list[Event]:
 
 
 def candidate_events(items: Sequence["GroupingItem"]) -> QuerySet[Event]:
-    """The archive's events that could match: those dated near any date the items hold.
-    Items with no date at all are compared with every event."""
-    days = [d for item in items for d in _dates_held(item)]
-    if len(days) < len(items) or not days:
+    """The archive's events that could match: those dated within CANDIDATE_WINDOW of the
+    dates the items hold. When any item holds no date at all, every event is a candidate."""
+    held = [_dates_held(item) for item in items]
+    if not held or not all(held):
         return Event.objects.all()
-    windows = Q()
-    for day in sorted(set(days)):
-        windows |= Q(date__range=(day - CANDIDATE_WINDOW, day + CANDIDATE_WINDOW))
-    return Event.objects.filter(windows)
+    days = [day for dates in held for day in dates]
+    return Event.objects.filter(
+        date__lte=max(days) + CANDIDATE_WINDOW,
+        date__gte=min(days) - CANDIDATE_WINDOW,
+    )
 
 
 def _dates_held(item: "GroupingItem") -> list[date]:
