@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ..derived import refresh_derived, refresh_events
 from ..models import Article, ArticleImage, Capture
 from .common import HTTPS_URLS, CaptureDisplayMixin
+from .proposals import ProposalAdminMixin
 
 
 class InboxFilter(admin.SimpleListFilter):
@@ -47,15 +48,16 @@ class CaptureInline(CaptureDisplayMixin, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ProposalAdminMixin, admin.ModelAdmin):
     list_display = [
         "article_title", "article_language", "article_outlet", "article_event",
-        "article_published_on", "article_status", "article_title_derived",
+        "proposed_event_column", "article_published_on", "article_status",
+        "article_title_derived",
     ]  # fmt: skip
     list_filter = [
         InboxFilter, "status", "language", "outlet", "published_on", "event", "title_derived",
     ]  # fmt: skip
-    list_select_related = ["language", "outlet", "event"]
+    list_select_related = ["language", "outlet", "event", "proposed_event"]
     search_fields = ["title", "body", "source_url"]
     autocomplete_fields = ["event", "outlet", "translation_of"]
     date_hierarchy = "published_on"

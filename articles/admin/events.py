@@ -9,6 +9,8 @@ from ..models import Article, Event
 
 class EventArticleInline(admin.TabularInline):
     model = Article
+    # Article also points at Event through proposed_event (grouping); this list is the event's own.
+    fk_name = "event"
     fields = ["title", "language", "outlet", "published_on", "status"]
     readonly_fields = fields
     show_change_link = True
