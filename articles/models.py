@@ -168,8 +168,13 @@ class Article(models.Model):
     # What grouping proposes for an inbox article (articles.grouping.proposals): an existing
     # event, or a new one shared by the inbox articles with the same proposed_group.
     proposed_event = models.ForeignKey(
-        Event, models.SET_NULL, null=True, blank=True, editable=False,
-        related_name="proposed_articles", verbose_name=_("proposed event"),
+        Event,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="proposed_articles",
+        verbose_name=_("proposed event"),
     )
     proposed_group = models.CharField(
         _("proposed new event"), max_length=40, blank=True, editable=False

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_editors_group'),
+        ('articles', '0007_alignment_may_be_empty'),
     ]
 
     operations = [
