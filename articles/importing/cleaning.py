@@ -34,7 +34,7 @@ _RELATED_HEADINGS = (
 )
 _RELATED_HEADING = re.compile(rf"^({_RELATED_HEADINGS})\s*:?\s*$", re.IGNORECASE)
 _RELATED_INLINE = re.compile(rf"^({_RELATED_HEADINGS})\s*[:»>\-\u2013—]\s*\S", re.IGNORECASE)
-_TEASER_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]*\)$")
+_TEASER_IMAGE = re.compile(r"^!\[.*\]\([^)\s]*\)$")
 _END_MARKER = re.compile(r"\s*/\.\s*$")
 _SHARE_WORDS = {
     "share",

@@ -13,7 +13,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 # Languages scored beside the archive's own so that a near neighbour is not forced into one.
 CONFUSERS = frozenset({"ms"})
-HINT_WEIGHT = 0.75
+HINT_WEIGHT = 0.9
 MIN_LETTERS = 12
 MIN_CONFIDENCE = 0.5
 FOREIGN_CONFIDENCE = 0.5
