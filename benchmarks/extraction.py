@@ -11,6 +11,7 @@ Run: .venv/bin/python benchmarks/extraction.py  (about 3 minutes on 2 cores)
 
 import gzip
 import json
+import logging
 import sys
 import time
 import warnings
@@ -33,6 +34,8 @@ except ImportError:  # benchmark-only dependency
     ReadabilityDocument = None
 
 warnings.filterwarnings("ignore")
+# readability and trafilatura log every page they struggle with; the scores say enough.
+logging.disable(logging.CRITICAL)
 AEB = DATA / "extraction" / "scrapinghub-aeb"
 FUNDUS = DATA / "extraction" / "fundus"
 

@@ -30,7 +30,7 @@ def parse_html(raw: bytes) -> ParsedCapture:
     images = _images(document.body, soup, base=meta.url)
     lines = [line for line in xmltotxt(document.body, False).split("\n") if line.strip()]
     cleaned = clean_lines(_drop_title_line(lines, meta.title))
-    paragraphs, credit = take_trailing_credit(cleaned.paragraphs)
+    paragraphs, credit = take_trailing_credit(_without_captions(cleaned.paragraphs, images))
     if not paragraphs:
         raise CaptureError("no article text found in the HTML (the body is empty)")
     record = _record(meta, document, paragraphs, byline=meta.byline or credit)
@@ -49,7 +49,13 @@ def _soup(raw: bytes) -> BeautifulSoup:
 def _extract(raw: bytes, url: str | None) -> Any:
     try:
         return trafilatura.bare_extraction(
-            raw, url=url, include_images=True, with_metadata=True, include_comments=False
+            raw,
+            url=url,
+            include_images=True,
+            with_metadata=True,
+            include_comments=False,
+            # No guessing from copyright lines or stray dates: only the article's own date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise CaptureError(f"the HTML could not be parsed: {exc}") from exc
@@ -104,20 +110,35 @@ def _drop_title_line(lines: list[str], title: str) -> list[str]:
 
 
 def _images(body: etree._Element, soup: BeautifulSoup, *, base: str | None) -> list[ImageRecord]:
+    captions = _figure_captions(soup, base=base)
     images: list[ImageRecord] = []
     seen: set[str] = set()
     for graphic in list(body.iter("graphic")):
         url = absolute_http_url(graphic.get("src", ""), base)
         if url and url not in seen:
             seen.add(url)
-            caption = _caption_for(soup, graphic.get("src", "")) or graphic.get("alt", "")
+            caption = captions.get(url) or graphic.get("alt", "") or graphic.get("title", "")
             images.append(ImageRecord(url=url, caption=" ".join(caption.split())))
         graphic.getparent().remove(graphic)  # so that the text is the same as without images
     return images
 
 
-def _caption_for(soup: BeautifulSoup, src: str) -> str:
-    img = soup.find("img", src=src) or soup.find("img", attrs={"data-src": src})
-    figure = img.find_parent("figure") if isinstance(img, Tag) else None
-    caption = figure.find("figcaption") if isinstance(figure, Tag) else None
-    return caption.get_text(" ", strip=True) if isinstance(caption, Tag) else ""
+def _figure_captions(soup: BeautifulSoup, *, base: str | None) -> dict[str, str]:
+    """Absolute image URL -> the <figcaption> of the <figure> holding it."""
+    captions: dict[str, str] = {}
+    for figure in soup.find_all("figure"):
+        caption = figure.find("figcaption")
+        text = caption.get_text(" ", strip=True) if isinstance(caption, Tag) else ""
+        if not text:
+            continue
+        for img in figure.find_all("img"):
+            for attribute in ("src", "data-src", "data-original"):
+                if value := img.get(attribute):
+                    captions.setdefault(absolute_http_url(str(value), base), text)
+    return captions
+
+
+def _without_captions(paragraphs: list[str], images: list[ImageRecord]) -> list[str]:
+    """A caption the extractor left in the text is the image's, not a body paragraph."""
+    captions = {" ".join(image.caption.split()) for image in images if image.caption}
+    return [p for p in paragraphs if p not in captions]
