@@ -29,6 +29,7 @@ class Importer:
         language: str | None = None,
         event: Event | None = None,
         dry_run: bool = False,
+        durable: bool = True,
         max_bytes: int | None = None,
     ) -> None:
         self.languages = {lang.code: lang for lang in Language.objects.all()}
@@ -37,6 +38,7 @@ class Importer:
         self.language = language
         self.event = event
         self.dry_run = dry_run
+        self.durable = durable
         self.max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
 
     def codes(self) -> str:
@@ -72,7 +74,9 @@ class Importer:
             plan = plan_capture(raw=raw, record=record)
         else:
             language = self.languages[record.language or ""]
-            plan = store_capture(raw=raw, record=record, language=language, event=self.event)
+            plan = store_capture(
+                raw=raw, record=record, language=language, event=self.event, durable=self.durable
+            )
         article = plan.article
         return ImportResult(
             file=name,

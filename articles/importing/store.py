@@ -8,7 +8,7 @@ earlier capture beside the new one).
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ..models import Article, ArticleImage, Capture, Event, Language, Outlet
@@ -48,15 +48,25 @@ def store_capture(
     language: Language,
     event: Event | None = None,
     imported_at: datetime | None = None,
+    durable: bool = True,
 ) -> Plan:
-    """Write the article, its images and the capture; all or nothing."""
+    """Write the article, its images and the capture; all or nothing.
+
+    `durable=False` (bulk runs of the command) lets PostgreSQL acknowledge the commit before
+    its WAL reaches disk. The transaction stays atomic; a server crash can only lose the
+    last fraction of a second of imports, and because imports are idempotent, running the
+    command again restores them. It halves the time per capture (benchmarks/results).
+    """
     with transaction.atomic():
+        if not durable and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         plan = plan_capture(raw=raw, record=record)
         if plan.status == "unchanged":
             return plan
         outlet = plan.outlet or create_outlet(record=record)
         article = _save_article(plan.article or Article(), record, language, outlet, event)
-        _replace_images(article, record)
+        _replace_images(article, record, existing=plan.article is not None)
         capture = Capture(
             article=article,
             raw=raw.raw,
@@ -66,7 +76,7 @@ def store_capture(
             imported_at=imported_at or timezone.now(),
             sha256=sha256_hex(raw.raw),
         )
-        capture.full_clean()
+        _validate(capture)
         capture.save()
         return Plan(plan.status, article, outlet, outlet.name if outlet else "")
 
@@ -89,17 +99,28 @@ def _save_article(
     article.outlet_evidence = record.outlet_evidence if outlet else ""
     if event is not None:
         article.event = event
-    article.full_clean()
+    _validate(article)
     article.save()
     return article
 
 
-def _replace_images(article: Article, record: ParsedCapture) -> None:
-    article.images.all().delete()
+def _replace_images(article: Article, record: ParsedCapture, *, existing: bool) -> None:
+    if existing:
+        article.images.all().delete()
     images = [
         ArticleImage(article=article, url=image.url, caption=image.caption, position=position)
         for position, image in enumerate(record.images)
     ]
     for image in images:
-        image.full_clean()
+        _validate(image)
     ArticleImage.objects.bulk_create(images)
+
+
+def _validate(instance: Article | ArticleImage | Capture) -> None:
+    """Field validation in Python; uniqueness and check constraints are left to the database.
+
+    The hash and source URL were looked up in `plan_capture` within this transaction, and the
+    database enforces every constraint anyway, so asking Django to check them again would
+    cost one query per constraint (three times the import's own queries) for nothing.
+    """
+    instance.full_clean(validate_unique=False, validate_constraints=False)

@@ -28,8 +28,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         event = self._event(options["event"])
         try:
+            # A bulk run is re-runnable (imports are idempotent), so it does not wait for
+            # each commit to reach disk: see store_capture(durable=...).
             importer = Importer(
-                language=options["language"], event=event, dry_run=options["dry_run"]
+                language=options["language"],
+                event=event,
+                dry_run=options["dry_run"],
+                durable=False,
             )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
