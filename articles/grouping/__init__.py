@@ -1,0 +1,105 @@
+"""Grouping articles into events: which captures report the same happening.
+
+`propose_groups` reads a batch of texts (any mix of languages) and proposes, for each, an
+existing event or a new one shared with the other texts about the same happening.
+`apply_proposals` writes such proposals: it creates the new events and assigns the articles.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from articles.models import Event
+
+from .clustering import Node, agglomerate, similarity, vetoes
+from .events import apply_proposals, candidate_events, event_nodes
+from .evidence import gather
+from .variants import variant_table
+
+__all__ = [
+    "THRESHOLD",
+    "GroupingItem",
+    "Proposal",
+    "apply_proposals",
+    "propose_groups",
+    "score_groups",
+]
+
+# Mean similarity at which two groups are taken to report one happening (see
+# benchmarks/results/grouping.md for how it was chosen).
+THRESHOLD = 0.12
+
+
+@dataclass(frozen=True)
+class GroupingItem:
+    key: str  # a file path or "article:<pk>"
+    title: str
+    paragraphs: list[str]
+    language: str  # code: id, en, sv, vi, ...
+    published_on: date | None
+    article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    label: str  # an existing event's slug, or "new-1", "new-2", ...
+    score: float  # the similarity at which the group last grew; 0.0 for a text left alone
+
+
+def propose_groups(
+    items: Sequence[GroupingItem], *, events: Iterable[Event] | None = None
+) -> dict[str, str]:
+    """key -> an existing event's slug (when it covers the same happening), or "new-1",
+    "new-2", ... shared by items about the same new happening."""
+    return {key: proposal.label for key, proposal in score_groups(items, events=events).items()}
+
+
+def score_groups(
+    items: Sequence[GroupingItem],
+    *,
+    events: Iterable[Event] | None = None,
+    threshold: float = THRESHOLD,
+) -> dict[str, Proposal]:
+    """Like `propose_groups`, with how strongly each group holds together.
+
+    `events=None` compares with the archive's events near the items' dates; pass `[]` to
+    group the items among themselves only."""
+    if not items:
+        return {}
+    table = variant_table()
+    nodes = [_item_node(item, table) for item in items]
+    chosen = candidate_events(items) if events is None else list(events)
+    groups = [[i] for i in range(len(nodes))]
+    for _slug, members in event_nodes(chosen, table):
+        groups.append(list(range(len(nodes), len(nodes) + len(members))))
+        nodes.extend(members)
+    clusters, scores = agglomerate(similarity(nodes), vetoes(nodes), groups, threshold)
+    return _label(clusters, scores, nodes, len(items), items)
+
+
+def _item_node(item: GroupingItem, table: dict[str, str]) -> Node:
+    evidence = gather(item.title, item.paragraphs, published_on=item.published_on, table=table)
+    return Node(evidence.features, start=evidence.happened, end=evidence.happened)
+
+
+def _label(
+    clusters: list[list[int]],
+    scores: list[float],
+    nodes: list[Node],
+    item_count: int,
+    items: Sequence[GroupingItem],
+) -> dict[str, Proposal]:
+    proposals: dict[str, Proposal] = {}
+    new_count = 0
+    # Number new groups in the order their first item was given.
+    for cluster, score in sorted(zip(clusters, scores, strict=True), key=lambda p: min(p[0])):
+        keys = [items[i].key for i in sorted(cluster) if i < item_count]
+        if not keys:
+            continue
+        slug = next((nodes[i].event for i in cluster if nodes[i].event), None)
+        if slug is None:
+            new_count += 1
+            slug = f"new-{new_count}"
+        for key in keys:
+            proposals[key] = Proposal(slug, round(score, 4))
+    return proposals

@@ -1,0 +1,150 @@
+"""Dates stated in news text, in the archive's languages.
+
+Reads "18 Februari", "February 18, 2025", "den 20 februari", "18/2", "ngày 18 tháng 2 năm 2025"
+and ISO dates from folded text, and "on Tuesday" / "pada hari Selasa" / "i tisdags" relative to a
+known publication date. A stated day and month without a year stays without a year: the year is
+filled in only from the text itself or from the publication date, never guessed.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from articles.text import fold
+
+_MONTHS = {
+    # English, Indonesian, Swedish (folded: no diacritics, lower case)
+    "january": 1, "jan": 1, "januari": 1,
+    "february": 2, "feb": 2, "februari": 2, "pebruari": 2,
+    "march": 3, "mar": 3, "maret": 3, "mars": 3,
+    "april": 4, "apr": 4,
+    "may": 5, "mei": 5, "maj": 5,
+    "june": 6, "jun": 6, "juni": 6,
+    "july": 7, "jul": 7, "juli": 7,
+    "august": 8, "aug": 8, "agustus": 8, "augusti": 8, "agu": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12, "desember": 12, "des": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+# A range such as "17-21 September" is read as its first day.
+_RANGE = r"(?:(?P<rday>[0-3]?\d)\s*[-\u2013]\s*)?"
+_PATTERNS = [
+    re.compile(r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
+    re.compile(rf"\b{_RANGE}{_DAY}\.?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?{_YEAR}"),
+    re.compile(rf"\b(?P<month>{_MONTH})\.?\s+{_DAY}\b{_YEAR}"),
+    # Vietnamese: "ngày 18 tháng 2 năm 2025", folded to "ngay 18 thang 2 nam 2025".
+    re.compile(
+        r"\b(?P<day>[0-3]?\d)\s+thang\s+(?P<nmonth>1[0-2]|0?[1-9])\b"
+        r"(?:\s+nam\s+(?P<year>(?:19|20)\d\d)\b)?"
+    ),
+    # Day first, as written in Indonesian, Swedish and Vietnamese news: "16/5", "18/2/2025".
+    re.compile(
+        r"(?<![\d/.,])(?P<day>[0-3]?\d)/(?P<nmonth>1[0-2]|0?[1-9])"
+        r"(?:/(?P<year>(?:19|20)\d\d))?(?![\d/]|[.,]\d)"
+    ),
+]
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5,
+    "mandag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lordag": 5, "sondag": 6,
+}  # fmt: skip
+# "minggu" is Sunday only after "hari" (alone it means "week"); Swedish adds -en or -s.
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<word>" + "|".join(_WEEKDAYS) + r")(?:en|s)?|hari\s+(?P<minggu>minggu))\b"
+)
+_YEAR_ALONE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|[.,]\d)")
+
+
+@dataclass(frozen=True, order=True)
+class StatedDate:
+    """A day and month stated in a text, with the year when the text or its date gives one."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def on(self) -> date | None:
+        if self.year is None:
+            return None
+        try:
+            return date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    @property
+    def key(self) -> str:
+        return f"{self.month:02d}-{self.day:02d}"
+
+
+def stated_dates(text: str) -> list[StatedDate]:
+    """Every valid date written in `text`, in the order it appears."""
+    folded = fold(text)
+    found: list[tuple[int, StatedDate]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(folded):
+            stated = _from_match(match)
+            if stated is not None:
+                found.append((match.start(), stated))
+    found.sort(key=lambda pair: pair[0])
+    return [stated for _, stated in found]
+
+
+def _from_match(match: re.Match) -> StatedDate | None:
+    groups = match.groupdict()
+    if groups.get("iy"):
+        day, month, year = int(groups["id"]), int(groups["im"]), int(groups["iy"])
+    else:
+        day = int(groups.get("rday") or groups["day"])
+        month = _MONTHS[groups["month"]] if groups.get("month") else int(groups["nmonth"])
+        year = int(groups["year"]) if groups.get("year") else None
+    try:
+        date(year or 2024, month, day)  # 2024 is a leap year: 29 February stays valid.
+    except ValueError:
+        return None
+    return StatedDate(month, day, year)
+
+
+def years_stated(text: str) -> set[int]:
+    return {int(y) for y in _YEAR_ALONE.findall(text)}
+
+
+def with_year(stated: StatedDate, *, published_on: date | None, years: set[int]) -> StatedDate:
+    """Give `stated` a year from the publication date (the latest such day not long after it)
+    or, failing that, from the only year the text mentions; otherwise leave it without one."""
+    if stated.year is not None:
+        return stated
+    if published_on is not None:
+        for year in (published_on.year, published_on.year - 1):
+            candidate = StatedDate(stated.month, stated.day, year).on()
+            # A report may announce a happening a few weeks ahead, rarely more.
+            if candidate and candidate <= published_on + timedelta(days=45):
+                return StatedDate(stated.month, stated.day, year)
+    if len(years) == 1:
+        return StatedDate(stated.month, stated.day, next(iter(years)))
+    return stated
+
+
+def weekday_date(text: str, published_on: date | None) -> StatedDate | None:
+    """'On Tuesday' in a piece published on a Wednesday: the Tuesday before publication."""
+    if published_on is None:
+        return None
+    match = _WEEKDAY.search(fold(text))
+    if match is None:
+        return None
+    weekday = 6 if match.group("minggu") else _WEEKDAYS[match.group("word")]
+    happened = published_on - timedelta(days=(published_on.weekday() - weekday) % 7)
+    return StatedDate(happened.month, happened.day, happened.year)
+
+
+def days_apart(a: StatedDate, b: StatedDate) -> int:
+    """Days between two stated dates; without both years, compared within one year."""
+    if a.year is not None and b.year is not None:
+        return abs((a.on() - b.on()).days)
+    first, second = date(2024, a.month, a.day), date(2024, b.month, b.day)
+    gap = abs((first - second).days)
+    return min(gap, 366 - gap)

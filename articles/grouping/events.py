@@ -1,0 +1,190 @@
+"""Events on both sides of grouping: existing events as evidence, new events from proposals."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils.text import slugify
+
+from articles.models import Article, Event
+from articles.text import fold
+
+from .clustering import Node
+from .dates import StatedDate, stated_dates, weekday_date, with_year, years_stated
+from .evidence import LEAD_PARAGRAPHS, gather
+
+if TYPE_CHECKING:
+    from . import GroupingItem
+
+# Existing events this many days around the items' dates are candidates for a match.
+CANDIDATE_WINDOW = timedelta(days=60)
+NEW_LABEL_PREFIX = "new-"
+PREFERRED_TITLE_LANGUAGE = "en"
+
+
+def event_nodes(events: Iterable[Event], table: dict[str, str]) -> list[tuple[str, list[Node]]]:
+    """Each event as its own title, summary and place plus each of its published articles,
+    all dated by the event (its date to its end date)."""
+    result = []
+    for event in _with_published_articles(events):
+        start = StatedDate(event.date.month, event.date.day, event.date.year)
+        end_on = event.end_date or event.date
+        end = StatedDate(end_on.month, end_on.day, end_on.year)
+        own = gather(event.title, [event.summary, event.place], published_on=None, table=table)
+        members = [Node(own.features, start, end, event.slug)]
+        for article in event.published_for_grouping:
+            found = gather(article.title, article.paragraphs, published_on=None, table=table)
+            members.append(Node(found.features, start, end, event.slug))
+        result.append((event.slug, members))
+    return result
+
+
+def _with_published_articles(events: Iterable[Event]) -> list[Event]:
+    published = Prefetch(
+        "articles",
+        queryset=Article.objects.published().only("id", "event_id", "title", "body"),
+        to_attr="published_for_grouping",
+    )
+    if hasattr(events, "prefetch_related"):
+        return list(events.prefetch_related(published))
+    events = list(events)
+    prefetch_related_objects(events, published)
+    return events
+
+
+def candidate_events(items: Sequence["GroupingItem"]) -> QuerySet[Event]:
+    """The archive's events that could match: those dated near any date the items hold.
+    Items with no date at all are compared with every event."""
+    days = [d for item in items for d in _dates_held(item)]
+    if len(days) < len(items) or not days:
+        return Event.objects.all()
+    windows = Q()
+    for day in sorted(set(days)):
+        windows |= Q(date__range=(day - CANDIDATE_WINDOW, day + CANDIDATE_WINDOW))
+    return Event.objects.filter(windows)
+
+
+def _dates_held(item: "GroupingItem") -> list[date]:
+    held = [item.published_on] if item.published_on else []
+    happened = _happened(item.title, item.paragraphs, item.published_on, [])
+    return held + ([happened] if happened else [])
+
+
+def _happened(
+    title: str, paragraphs: list[str], published_on: date | None, group_published: list[date]
+) -> date | None:
+    """The happening's full date as the text states it, its year from the text itself, the
+    article's own publication date or, failing those, a publication date in its group."""
+    lead = "\n".join([title, *paragraphs[:LEAD_PARAGRAPHS]])
+    text = "\n".join([title, *paragraphs])
+    stated = stated_dates(lead)
+    if not stated:
+        weekday = weekday_date(lead, published_on)
+        return weekday.on() if weekday else None
+    first = with_year(stated[0], published_on=published_on, years=years_stated(text))
+    for reference in [None, *sorted(group_published, reverse=True)]:
+        if first.year is not None:
+            break
+        first = with_year(first, published_on=reference, years=set())
+    return first.on()
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    title: str
+    date: date | None  # None: nothing in the articles dates it; the event is not created
+    date_source: str
+
+
+def plan_new_event(articles: Sequence[Article]) -> NewEvent:
+    """Title from the articles (English first, else the first language in the archive's
+    order); date: the earliest date they hold, publication or stated happening."""
+    ordered = sorted(articles, key=_title_preference)
+    title = ordered[0].title[:300]
+    published = [a.published_on for a in articles if a.published_on]
+    candidates: list[tuple[date, str]] = [(d, "published") for d in published]
+    for article in articles:
+        happened = _happened(article.title, article.paragraphs, article.published_on, published)
+        if happened:
+            candidates.append((happened, "stated in the text"))
+    if not candidates:
+        return NewEvent(title, None, "none")
+    earliest, source = min(candidates)
+    return NewEvent(title, earliest, source)
+
+
+def _title_preference(article: Article) -> tuple:
+    return (
+        article.language_id != PREFERRED_TITLE_LANGUAGE,
+        article.title_derived,
+        article.language.position,
+        article.published_on or date.max,
+        article.pk or 0,
+    )
+
+
+@transaction.atomic
+def apply_proposals(
+    proposals: dict[str, str], articles_by_key: dict[str, Article]
+) -> dict[str, Event]:
+    """Create the proposed new events and assign the articles, all or nothing.
+
+    Returns label -> event for every label applied. A new group whose articles hold no date
+    at all (neither a publication date nor a dated happening in the text) gets no event: the
+    archive never invents a date, so those articles stay in the inbox for an editor. Articles
+    that already belong to an event are left where an editor put them."""
+    by_label: dict[str, list[Article]] = defaultdict(list)
+    for key, label in proposals.items():
+        by_label[label].append(articles_by_key[key])
+    events = _existing_events([label for label in by_label if not _is_new(label)])
+    for label, articles in by_label.items():
+        if _is_new(label):
+            created = _create_event(articles)
+            if created is None:
+                continue
+            events[label] = created
+        _assign(articles, events[label])
+    return events
+
+
+def _is_new(label: str) -> bool:
+    return label.startswith(NEW_LABEL_PREFIX)
+
+
+def _existing_events(slugs: list[str]) -> dict[str, Event]:
+    found = Event.objects.in_bulk(slugs, field_name="slug")
+    missing = sorted(set(slugs) - set(found))
+    if missing:
+        raise Event.DoesNotExist(f"No event with slug {', '.join(missing)}")
+    return dict(found)
+
+
+def _create_event(articles: list[Article]) -> Event | None:
+    plan = plan_new_event(articles)
+    if plan.date is None:
+        return None
+    event = Event(title=plan.title, slug=_unique_slug(plan.title, plan.date), date=plan.date)
+    event.full_clean()
+    event.save()
+    return event
+
+
+def _unique_slug(title: str, on: date) -> str:
+    base = f"{slugify(fold(title))[:120].rstrip('-')}-{on.isoformat()}".lstrip("-")
+    slug, n = base, 2
+    while Event.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _assign(articles: list[Article], event: Event) -> None:
+    for article in articles:
+        if article.event_id is not None:
+            continue
+        article.event = event
+        article.full_clean()
+        article.save()
