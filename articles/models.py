@@ -284,8 +284,11 @@ class Capture(models.Model):
         self.sha256 = sha256_hex(bytes(self.raw))
         super().save(*args, **kwargs)
 
-    def clean(self) -> None:
+    def clean_fields(self, exclude=None) -> None:
+        # The hash follows the bytes; set it before the fields (sha256 among them) are checked,
+        # or a new capture fails full_clean() with "This field cannot be blank".
         self.sha256 = sha256_hex(bytes(self.raw))
+        super().clean_fields(exclude)
 
     @property
     def text(self) -> str:

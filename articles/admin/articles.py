@@ -1,0 +1,98 @@
+"""Articles: the list editors sort and correct, with images and read-only captures."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Article, ArticleImage, Capture
+from .common import HTTPS_URLS, CaptureDisplayMixin
+
+
+class InboxFilter(admin.SimpleListFilter):
+    """Articles not yet sorted into an event wait in the inbox."""
+
+    title = _("inbox")
+    parameter_name = "inbox"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("in the inbox (no event)")), ("no", _("sorted into an event"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"yes", "no"}:
+            return queryset.filter(event__isnull=self.value() == "yes")
+        return queryset
+
+
+class ArticleImageInline(admin.TabularInline):
+    model = ArticleImage
+    fields = ["position", "url", "caption"]
+    formfield_overrides = HTTPS_URLS
+    extra = 1
+
+
+class CaptureInline(CaptureDisplayMixin, admin.StackedInline):
+    model = Capture
+    fields = ["filename", "kind", "sha256", "importer", "imported_at", "size", "raw_text"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("raw captures (read-only)")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # Captures come from the importer, byte for byte; a form cannot produce them.
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "article_title", "article_language", "article_outlet", "article_event",
+        "article_published_on", "article_status", "article_title_derived",
+    ]  # fmt: skip
+    list_filter = [
+        InboxFilter, "status", "language", "outlet", "published_on", "event", "title_derived",
+    ]  # fmt: skip
+    list_select_related = ["language", "outlet", "event"]
+    search_fields = ["title", "body", "source_url"]
+    autocomplete_fields = ["event", "outlet", "translation_of"]
+    date_hierarchy = "published_on"
+    readonly_fields = ["body_sha256", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "title_derived", "language", "status", "event"]}),
+        (_("Source"), {"fields": ["outlet", "outlet_evidence", "published_on", "source_url",
+                                  "byline", "translation_of"]}),
+        (_("Text"), {"fields": ["body", "body_sha256"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]  # fmt: skip
+    inlines = [ArticleImageInline, CaptureInline]
+    formfield_overrides = HTTPS_URLS
+
+    @admin.display(description=_("title"), ordering="title")
+    def article_title(self, obj: Article) -> str:
+        return obj.title
+
+    @admin.display(description=_("language"), ordering="language__code")
+    def article_language(self, obj: Article) -> str:
+        return obj.language_id
+
+    @admin.display(description=_("outlet"), ordering="outlet__name", empty_value=_("unknown"))
+    def article_outlet(self, obj: Article) -> str | None:
+        return obj.outlet.name if obj.outlet else None
+
+    @admin.display(description=_("event"), ordering="event__date", empty_value=_("inbox"))
+    def article_event(self, obj: Article) -> str | None:
+        return obj.event.title if obj.event else None
+
+    @admin.display(description=_("published on"), ordering="published_on", empty_value=_("unknown"))
+    def article_published_on(self, obj: Article):
+        return obj.published_on
+
+    @admin.display(description=_("status"), ordering="status")
+    def article_status(self, obj: Article) -> str:
+        return obj.get_status_display()
+
+    @admin.display(description=_("title derived"), boolean=True, ordering="title_derived")
+    def article_title_derived(self, obj: Article) -> bool:
+        return obj.title_derived

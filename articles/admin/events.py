@@ -1,0 +1,55 @@
+"""Events, each with the articles that cover it."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Article, Event
+
+
+class EventArticleInline(admin.TabularInline):
+    model = Article
+    fields = ["title", "language", "outlet", "published_on", "status"]
+    readonly_fields = fields
+    show_change_link = True
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("articles covering this event")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("language", "outlet")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # An article needs its body and language: it is written on its own page.
+        return False
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["event_title", "event_date", "event_place", "article_count"]
+    search_fields = ["title", "summary", "place"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "date"
+    fields = ["title", "slug", "summary", "date", "end_date", "place"]
+    inlines = [EventArticleInline]
+
+    def get_queryset(self, request):
+        # A GROUP BY query ignores Meta.ordering; autocomplete pages need a stable order.
+        queryset = super().get_queryset(request).annotate(num_articles=Count("articles"))
+        return queryset.order_by(*Event._meta.ordering)
+
+    @admin.display(description=_("title"), ordering="title")
+    def event_title(self, obj: Event) -> str:
+        return obj.title
+
+    @admin.display(description=_("date"), ordering="date")
+    def event_date(self, obj: Event):
+        return obj.date
+
+    @admin.display(description=_("place"), ordering="place")
+    def event_place(self, obj: Event) -> str:
+        return obj.place
+
+    @admin.display(description=_("articles"), ordering="num_articles")
+    def article_count(self, obj: Event) -> int:
+        return obj.num_articles
