@@ -7,8 +7,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, Capture, Outlet
+from articles.models import Article, Capture, Event, Outlet
 
+from .factories import make_event
 from .importing_paths import FUNDUS_PAGES, SEEDS, seed
 
 pytestmark = pytest.mark.django_db
@@ -175,3 +176,36 @@ def test_gzipped_seed_is_read(tmp_path):
 def test_no_progress_bar_when_stderr_is_not_a_terminal():
     _, _, err = run(SEEDS)
     assert "[#" not in err
+
+
+def test_group_dry_run_names_a_proposal_for_every_article_and_writes_nothing():
+    code, out, _ = run(SEEDS, "--dry-run", "--json", "--group")
+    data = json.loads(out)
+    groups = {item["file"].rsplit("/", 1)[-1][:3]: item["group"] for item in data}
+    assert code == 0
+    assert all(group and group.startswith("new-") for group in groups.values())
+    assert groups["001"] == groups["003"], "the Quảng Ninh meeting in Indonesian and Swedish"
+    assert groups["004"] not in {groups[p] for p in ("000", "001", "002", "003")}
+    assert not Event.objects.exists() and not Article.objects.exists()
+
+
+def test_group_applies_the_proposals_when_not_a_dry_run():
+    code, out, _ = run(SEEDS, "--json", "--group")
+    data = json.loads(out)
+    assert code == 0
+    articles = {a.captures.get().filename[:3]: a for a in Article.objects.select_related("event")}
+    assert all(article.event is not None for article in articles.values())
+    by_group: dict[str, set] = {}
+    for item in data:
+        prefix = item["file"].rsplit("/", 1)[-1][:3]
+        by_group.setdefault(item["group"], set()).add(articles[prefix].event_id)
+    assert all(len(event_ids) == 1 for event_ids in by_group.values())
+    assert articles["001"].event == articles["003"].event
+
+
+def test_group_keeps_an_article_already_in_an_event():
+    event = make_event()
+    run(seed("004"), "--event", event.slug)
+    _, out, _ = run(seed("004"), "--dry-run", "--json", "--group")
+    [item] = json.loads(out)
+    assert (item["status"], item["group"]) == ("unchanged", event.slug)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from ..importing.admin_views import ImportAdminMixin
 from ..models import Article, ArticleImage, Capture
 from .common import HTTPS_URLS, CaptureDisplayMixin
 
@@ -46,7 +47,7 @@ class CaptureInline(CaptureDisplayMixin, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ImportAdminMixin, admin.ModelAdmin):
     list_display = [
         "article_title", "article_language", "article_outlet", "article_event",
         "article_published_on", "article_status", "article_title_derived",
