@@ -1,5 +1,7 @@
 """The importer in the admin: upload or paste, preview the same fields, then save."""
 
+import gzip
+
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -96,3 +98,11 @@ def test_staff_without_add_permission_cannot_import(client):
     user.user_permissions.add(Permission.objects.get(codename="view_article"))
     client.force_login(user)
     assert client.get(IMPORT_URL).status_code == 403
+
+
+def test_a_gzipped_upload_is_read(admin_client):
+    path = seed("001")
+    packed = SimpleUploadedFile(f"{path.name}.gz", gzip.compress(path.read_bytes()))
+    response = admin_client.post(IMPORT_URL, {"files": [packed]})
+    [item] = response.context["results"]
+    assert (item["status"], item["language"]) == ("new", "id")

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles.importing.progress import ProgressBar
 from articles.models import Article, Capture, Event, Outlet
 
 from .factories import make_event
@@ -209,3 +210,20 @@ def test_group_keeps_an_article_already_in_an_event():
     _, out, _ = run(seed("004"), "--dry-run", "--json", "--group")
     [item] = json.loads(out)
     assert (item["status"], item["group"]) == ("unchanged", event.slug)
+
+
+class TerminalStream(io.StringIO):
+    """A stream that says it is a terminal, as stderr does in an interactive shell."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_is_drawn_on_a_terminal():
+    stream = TerminalStream()
+    bar = ProgressBar(2, stream=stream)
+    bar.advance("a.txt")
+    bar.advance("b.txt")
+    bar.close()
+    assert "[###############---------------] 1/2 a.txt" in stream.getvalue()
+    assert "2/2 b.txt" in stream.getvalue()

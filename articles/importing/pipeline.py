@@ -13,7 +13,14 @@ from .html_format import parse_html
 from .language import detect_language
 from .outlets import match_outlet
 from .records import CaptureError, ImageRecord, ImportResult, ParsedCapture, RawCapture
-from .sources import capture_kind, decode_text, make_raw_capture, read_capture_file, sniff_kind
+from .sources import (
+    capture_kind,
+    decode_text,
+    gunzip_limited,
+    make_raw_capture,
+    read_capture_file,
+    sniff_kind,
+)
 from .store import plan_capture, store_capture
 from .text_format import parse_text
 
@@ -49,10 +56,13 @@ class Importer:
 
     def import_bytes(self, name: str, data: bytes) -> ImportResult:
         """An uploaded or pasted capture; its kind comes from the name, else from its start."""
+        return self._run(name, lambda: self._raw_from_bytes(name, data))
+
+    def _raw_from_bytes(self, name: str, data: bytes) -> RawCapture:
+        if name.lower().endswith(".gz"):
+            data = gunzip_limited(data, max_bytes=self.max_bytes)
         kind = capture_kind(name) or sniff_kind(data)
-        return self._run(
-            name, lambda: make_raw_capture(name, data, kind=kind, max_bytes=self.max_bytes)
-        )
+        return make_raw_capture(name, data, kind=kind, max_bytes=self.max_bytes)
 
     def _run(self, name: str, read) -> ImportResult:
         record = None
