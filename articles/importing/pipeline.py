@@ -2,6 +2,7 @@
 shared by the management command and the admin."""
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -64,7 +65,7 @@ class Importer:
         kind = capture_kind(name) or sniff_kind(data)
         return make_raw_capture(name, data, kind=kind, max_bytes=self.max_bytes)
 
-    def _run(self, name: str, read) -> ImportResult:
+    def _run(self, name: str, read: Callable[[], RawCapture]) -> ImportResult:
         record = None
         try:
             raw = read()
