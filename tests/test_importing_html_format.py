@@ -151,3 +151,16 @@ def test_real_scrapinghub_page_body_matches_its_annotation():
     true_words = set(truth[key]["articleBody"].split())
     got_words = set(record.body.split())
     assert len(true_words & got_words) / len(true_words) > 0.9
+
+
+def test_the_site_name_after_a_separator_is_not_part_of_the_title():
+    head = (
+        '<meta property="og:title" content="Leaders meet in Hanoi | Viet Nam News">'
+        '<meta property="og:site_name" content="Viet Nam News">'
+    )
+    assert parse_html(make_page(head)).title == "Leaders meet in Hanoi"
+
+
+def test_a_title_with_a_dash_inside_keeps_it():
+    head = '<meta property="og:title" content="Lạng Sơn - Hà Nội railway: work begins">'
+    assert parse_html(make_page(head)).title == "Lạng Sơn - Hà Nội railway: work begins"

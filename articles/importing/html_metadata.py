@@ -71,6 +71,7 @@ def read_metadata(soup: BeautifulSoup) -> PageMetadata:
     found.url = _http_url(
         meta.get("og:url") or _canonical(soup) or _text(ld.get("url")) or _entity_url(ld)
     )
+    found.title = strip_site_suffix(found.title, site=found.site_name, domain=domain_of(found.url))
     found.published_on, found.date_source = _published_on(soup, meta, ld)
     found.byline = _byline(meta, ld)
     return found
@@ -79,6 +80,25 @@ def read_metadata(soup: BeautifulSoup) -> PageMetadata:
 def domain_of(url: str | None) -> str:
     host = (urlsplit(url).hostname or "") if url else ""
     return host.removeprefix("www.")
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|\-\u2013\u2014·]\s+([^|\-\u2013\u2014·]{2,40})$")
+
+
+def strip_site_suffix(title: str, *, site: str, domain: str) -> str:
+    """ "Talks end | Viet Nam News" -> "Talks end": the site's name is not the title."""
+    match = _SITE_SUFFIX.search(title)
+    if not match or match.start() < 10:
+        return title
+    suffix = _squash(match.group(1))
+    names = {_squash(site), _squash(domain.split(".")[0]) if domain else ""} - {""}
+    if any(name in suffix or suffix in name for name in names if len(name) >= 3):
+        return title[: match.start()].rstrip()
+    return title
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def parse_iso_date(value: str) -> date | None:
