@@ -29,10 +29,12 @@ class Plan:
 
 
 def plan_capture(*, raw: RawCapture, record: ParsedCapture) -> Plan:
-    known = Capture.objects.select_related("article__outlet").filter(sha256=sha256_hex(raw.raw))
-    if capture := known.first():
-        outlet = capture.article.outlet
-        return Plan("unchanged", capture.article, outlet, outlet.name if outlet else "")
+    # A flat lookup first: almost every capture in a bulk run is new.
+    known = Capture.objects.filter(sha256=sha256_hex(raw.raw)).values_list("article_id")[:1]
+    if known:
+        article = Article.objects.select_related("outlet").get(pk=known[0][0])
+        outlet = article.outlet
+        return Plan("unchanged", article, outlet, outlet.name if outlet else "")
     article = None
     if record.source_url:
         article = Article.objects.filter(source_url=record.source_url).first()
