@@ -143,6 +143,14 @@ class Article(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
     search_text = models.TextField(editable=False, blank=True)
+    # What grouping proposes for an inbox article (articles.grouping.proposals): an existing
+    # event, or a new one shared by the inbox articles with the same proposed_group.
+    proposed_event = models.ForeignKey(
+        Event, models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="proposed_articles", verbose_name=_("proposed event"),
+    )
+    proposed_group = models.CharField(_("proposed new event"), max_length=40, blank=True, editable=False)
+    proposal_score = models.FloatField(_("proposal score"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

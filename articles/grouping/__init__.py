@@ -14,7 +14,7 @@ from articles.models import Event
 from .clustering import Node, agglomerate, similarity, vetoes
 from .events import apply_proposals, candidate_events, event_nodes
 from .evidence import gather
-from .variants import variant_table
+from .variants import NameVariants, variant_table
 
 __all__ = [
     "THRESHOLD",
@@ -25,9 +25,11 @@ __all__ = [
     "score_groups",
 ]
 
-# Mean similarity at which two groups are taken to report one happening (see
-# benchmarks/results/grouping.md for how it was chosen).
-THRESHOLD = 0.12
+# Mean similarity at which two groups are taken to report one happening, and the lower bar
+# for a lone text joining a group of two or more (benchmarks/results/grouping.md shows how
+# they were chosen).
+THRESHOLD = 0.45
+ATTACH_THRESHOLD = 0.25
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ def score_groups(
     *,
     events: Iterable[Event] | None = None,
     threshold: float = THRESHOLD,
+    attach_threshold: float | None = ATTACH_THRESHOLD,
 ) -> dict[str, Proposal]:
     """Like `propose_groups`, with how strongly each group holds together.
 
@@ -73,13 +76,26 @@ def score_groups(
     for _slug, members in event_nodes(chosen, table):
         groups.append(list(range(len(nodes), len(nodes) + len(members))))
         nodes.extend(members)
-    clusters, scores = agglomerate(similarity(nodes), vetoes(nodes), groups, threshold)
+    clusters, scores = agglomerate(
+        similarity(nodes), vetoes(nodes), groups, threshold, attach_threshold
+    )
     return _label(clusters, scores, nodes, len(items), items)
 
 
-def _item_node(item: GroupingItem, table: dict[str, str]) -> Node:
-    evidence = gather(item.title, item.paragraphs, published_on=item.published_on, table=table)
-    return Node(evidence.features, start=evidence.happened, end=evidence.happened)
+def _item_node(item: GroupingItem, table: NameVariants) -> Node:
+    evidence = gather(
+        item.title,
+        item.paragraphs,
+        language=item.language,
+        published_on=item.published_on,
+        table=table,
+    )
+    return Node(
+        evidence.features,
+        start=evidence.happened,
+        end=evidence.happened,
+        language=item.language,
+    )
 
 
 def _label(

@@ -7,7 +7,7 @@ same people apart.
 """
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +17,10 @@ from .dates import StatedDate, days_apart
 KIND_WEIGHTS = {"n": 1.0, "b": 1.5, "#": 1.0, "d": 1.5, "w": 0.15}
 # Reports of one happening may be dated a day apart (time zones, "yesterday").
 DATE_TOLERANCE_DAYS = 1
+# A batch is a small sample of the news: count it as if it sat among this many other texts
+# that share none of its features, so that in a batch of five a name two texts share is
+# still rare evidence (without it, IDF over five texts makes every shared name look common).
+IDF_BACKGROUND = 100
 
 
 @dataclass
@@ -25,32 +29,49 @@ class Node:
     start: StatedDate | None = None
     end: StatedDate | None = None
     event: str | None = None
+    language: str = ""
 
 
 def similarity(nodes: list[Node]) -> np.ndarray:
-    """Cosine similarity of IDF-weighted, log-scaled feature bags."""
+    """Cosine similarity of IDF-weighted, log-scaled feature bags.
+
+    Across languages a text's own language cannot be shared: features that several texts
+    hold but only in one language ("Komite", "Partai" in Indonesian) are left out of the
+    norms when two texts in different languages are compared, so a long Indonesian text does
+    not look unlike its English counterpart merely for being Indonesian."""
     df: Counter = Counter()
+    languages: dict[str, set[str]] = defaultdict(set)
     for node in nodes:
         df.update(node.features.keys())
+        for feature in node.features:
+            languages[feature].add(node.language)
     n = len(nodes)
+    bound = {
+        f for f, langs in languages.items() if df[f] > 1 and len(langs) == 1 and "" not in langs
+    }
     shared = [f for f, count in df.items() if count > 1]
     column = {f: i for i, f in enumerate(shared)}
-    matrix = np.zeros((n, len(shared)), dtype=np.float32)
-    norms = np.zeros(n, dtype=np.float32)
+    matrix = np.zeros((n, len(shared)), dtype=np.float64)
+    full = np.zeros(n)
+    cross = np.zeros(n)
     for row, node in enumerate(nodes):
-        total = 0.0
         for feature, tf in node.features.items():
             weight = _weight(feature, tf, df[feature], n)
-            total += weight * weight
+            full[row] += weight * weight
+            if feature not in bound:
+                cross[row] += weight * weight
             if feature in column:
                 matrix[row, column[feature]] = weight
-        norms[row] = math.sqrt(total) or 1.0
-    matrix /= norms[:, None]
-    return matrix @ matrix.T
+    dot = matrix @ matrix.T
+    full = np.sqrt(full) + 1e-9
+    cross = np.sqrt(cross) + 1e-9
+    codes = np.array([node.language for node in nodes], dtype=object)
+    same_language = (codes[:, None] == codes[None, :]) & (codes[:, None] != "")
+    return np.where(same_language, dot / np.outer(full, full), dot / np.outer(cross, cross))
 
 
 def _weight(feature: str, tf: int, df: int, n: int) -> float:
-    idf = math.log((n + 1) / df)
+    idf = math.log((n + IDF_BACKGROUND) / df)
     return KIND_WEIGHTS[feature[0]] * (1 + math.log(tf)) * idf
 
 
@@ -88,7 +109,11 @@ def _within(day: StatedDate, start: StatedDate, end: StatedDate) -> bool:
 
 
 def agglomerate(
-    sim: np.ndarray, veto: np.ndarray, groups: list[list[int]], threshold: float
+    sim: np.ndarray,
+    veto: np.ndarray,
+    groups: list[list[int]],
+    threshold: float,
+    attach_threshold: float | None = None,
 ) -> tuple[list[list[int]], list[float]]:
     """Merge the most similar pair of groups (mean pairwise similarity) until none reaches
     `threshold`; never merge groups that hold a vetoed pair. Returns the groups and, for each,
@@ -106,9 +131,16 @@ def agglomerate(
     while True:
         mean = sums / np.outer(sizes, sizes)
         usable = np.triu(np.outer(active, active), k=1) & ~blocked
+        if attach_threshold is not None:
+            # A lone text may join an established group (two or more texts) on weaker
+            # evidence than two groups need to merge.
+            lone = sizes == 1
+            attach = np.outer(lone, sizes > 1) | np.outer(sizes > 1, lone)
+            bar = np.where(attach, attach_threshold, threshold)
+            usable &= mean >= bar
         mean = np.where(usable, mean, -np.inf)
         a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
-        if mean[a, b] < threshold:
+        if not np.isfinite(mean[a, b]) or mean[a, b] < min(threshold, attach_threshold or 1):
             break
         scores[a] = float(mean[a, b])
         merged[a].extend(merged[b])

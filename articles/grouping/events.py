@@ -16,6 +16,7 @@ from articles.text import fold
 from .clustering import Node
 from .dates import StatedDate, stated_dates, weekday_date, with_year, years_stated
 from .evidence import LEAD_PARAGRAPHS, gather
+from .variants import NameVariants
 
 if TYPE_CHECKING:
     from . import GroupingItem
@@ -26,7 +27,7 @@ NEW_LABEL_PREFIX = "new-"
 PREFERRED_TITLE_LANGUAGE = "en"
 
 
-def event_nodes(events: Iterable[Event], table: dict[str, str]) -> list[tuple[str, list[Node]]]:
+def event_nodes(events: Iterable[Event], table: NameVariants) -> list[tuple[str, list[Node]]]:
     """Each event as its own title, summary and place plus each of its published articles,
     all dated by the event (its date to its end date)."""
     result = []
@@ -34,11 +35,23 @@ def event_nodes(events: Iterable[Event], table: dict[str, str]) -> list[tuple[st
         start = StatedDate(event.date.month, event.date.day, event.date.year)
         end_on = event.end_date or event.date
         end = StatedDate(end_on.month, end_on.day, end_on.year)
-        own = gather(event.title, [event.summary, event.place], published_on=None, table=table)
+        own = gather(
+            event.title,
+            [event.summary, event.place],
+            language=None,
+            published_on=None,
+            table=table,
+        )
         members = [Node(own.features, start, end, event.slug)]
         for article in event.published_for_grouping:
-            found = gather(article.title, article.paragraphs, published_on=None, table=table)
-            members.append(Node(found.features, start, end, event.slug))
+            found = gather(
+                article.title,
+                article.paragraphs,
+                language=article.language_id,
+                published_on=None,
+                table=table,
+            )
+            members.append(Node(found.features, start, end, event.slug, article.language_id))
         result.append((event.slug, members))
     return result
 
@@ -46,7 +59,7 @@ def event_nodes(events: Iterable[Event], table: dict[str, str]) -> list[tuple[st
 def _with_published_articles(events: Iterable[Event]) -> list[Event]:
     published = Prefetch(
         "articles",
-        queryset=Article.objects.published().only("id", "event_id", "title", "body"),
+        queryset=Article.objects.published().only("id", "event_id", "language_id", "title", "body"),
         to_attr="published_for_grouping",
     )
     if hasattr(events, "prefetch_related"):

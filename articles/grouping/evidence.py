@@ -14,7 +14,8 @@ from datetime import date
 from articles.text import fold
 
 from .dates import StatedDate, stated_dates, weekday_date, with_year, years_stated
-from .variants import canonical_names
+from .titles import is_common
+from .variants import NameVariants
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # What may stand between two words of one name: spaces only (a comma or hyphen ends the name).
@@ -33,13 +34,21 @@ class Evidence:
 
 
 def gather(
-    title: str, paragraphs: list[str], *, published_on: date | None, table: dict[str, str]
+    title: str,
+    paragraphs: list[str],
+    *,
+    language: str | None,
+    published_on: date | None,
+    table: NameVariants,
 ) -> Evidence:
     text = "\n".join([title, *paragraphs])
+    context = _NameContext(
+        table, language, {m.group(0) for m in _TOKEN.finditer(text) if m.group(0).islower()}
+    )
     features: Counter = Counter()
-    features.update(_name_features(title, table, title_case=_is_title_case(title)))
+    features.update(_name_features(title, context, title_case=_is_title_case(title)))
     for paragraph in paragraphs:
-        features.update(_name_features(paragraph, table, title_case=False))
+        features.update(_name_features(paragraph, context, title_case=False))
     features.update(_number_features(text))
     features.update(_word_features(text))
     mentioned = stated_dates(text)
@@ -64,17 +73,23 @@ def _is_title_case(title: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _name_features(text: str, table: dict[str, str], *, title_case: bool) -> list[str]:
-    lower_words = {m.group(0) for m in _TOKEN.finditer(text) if m.group(0).islower()}
+@dataclass(frozen=True)
+class _NameContext:
+    table: NameVariants
+    language: str | None
+    lower_words: set[str]  # words the text writes in lower case somewhere
+
+
+def _name_features(text: str, context: _NameContext, *, title_case: bool) -> list[str]:
     features: list[str] = []
-    for run in _capitalised_runs(text, lower_words, title_case=title_case):
-        words = canonical_names(fold(" ".join(run)), table).split(" ")
+    for run in _capitalised_runs(text, context, title_case=title_case):
+        words = context.table.canonical(fold(" ".join(run))).split(" ")
         features.extend(f"n:{w}" for w in words)
         features.extend(f"b:{a} {b}" for a, b in itertools.pairwise(words))
     return features
 
 
-def _capitalised_runs(text: str, lower_words: set[str], *, title_case: bool) -> list[list[str]]:
+def _capitalised_runs(text: str, context: _NameContext, *, title_case: bool) -> list[list[str]]:
     runs: list[list[str]] = []
     current: list[str] = []
     previous_end = 0
@@ -85,14 +100,14 @@ def _capitalised_runs(text: str, lower_words: set[str], *, title_case: bool) -> 
         if current and not _SAME_RUN.match(gap):
             runs.append(current)
             current = []
-        if not word[0].isupper():
+        if not word[0].isupper() or is_common(word, context.language):
             if current:
                 runs.append(current)
                 current = []
             continue
         starts_sentence = not current and _starts_sentence(text, match.start())
         # "The", "Dalam", "Sáng" are capitalised only because a sentence starts with them.
-        if (starts_sentence or title_case) and word.lower() in lower_words:
+        if (starts_sentence or title_case) and word.lower() in context.lower_words:
             continue
         current.append(word)
     if current:

@@ -8,7 +8,7 @@ this small table is the whole register.
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from dataclasses import dataclass
 
 from articles.text import fold
 
@@ -26,38 +26,78 @@ KNOWN_VARIANTS: dict[str, list[str]] = {
     "sweden": ["Sweden", "Thụy Điển", "Swedia", "Sverige"],
     "indonesia": ["Indonesia", "Indonesien"],
     "united states": ["United States", "Hoa Kỳ", "Mỹ", "Amerika Serikat", "USA", "US", "AS"],
-    "united kingdom": ["United Kingdom", "Britain", "Inggris", "Storbritannien", "UK"],
+    "united kingdom": ["United Kingdom", "Britain", "Storbritannien", "UK"],
     "wales": ["Wales", "Welsh"],
     "europe": ["Europe", "Eropa", "Europa", "châu Âu"],
     "russia": ["Russia", "Nga", "Rusia", "Ryssland"],
     "japan": ["Japan", "Nhật Bản", "Jepang"],
-    "korea": ["Korea", "Hàn Quốc", "Korea Selatan", "Sydkorea"],
+    "north korea": ["North Korea", "Triều Tiên", "Bắc Triều Tiên", "Korea Utara", "Nordkorea"],
+    "south korea": ["South Korea", "Hàn Quốc", "Korea Selatan", "Sydkorea"],
+    "united nations": ["United Nations", "UN", "Liên Hợp Quốc", "LHQ", "PBB", "FN"],
+    "european union": [
+        "European Union",
+        "EU",
+        "Liên minh châu Âu",
+        "Uni Eropa",
+        "Europeiska unionen",
+    ],
+    "white house": ["White House", "Nhà Trắng", "Gedung Putih", "Vita huset"],
+    "macedonia": ["Macedonia", "Makedonia", "Makedonien"],
+    "greece": ["Greece", "Hy Lạp", "Yunani", "Grekland"],
+    "syria": ["Syria", "Suriah", "Syrien"],
+    "turkey": ["Turkey", "Thổ Nhĩ Kỳ", "Turki", "Turkiet"],
+    "saudi arabia": ["Saudi Arabia", "Ả Rập Xê Út", "Arab Saudi", "Saudiarabien"],
+    "australia": ["Australia", "Úc", "Australien"],
+    "india": ["India", "Ấn Độ", "Indien"],
+    "iraq": ["Iraq", "Irak"],
+    "spain": ["Spain", "Tây Ban Nha", "Spanyol", "Spanien"],
+    "italy": ["Italy", "Italia", "Italien"],
+    "mexico": ["Mexico", "Meksiko", "Mexiko"],
+    "brazil": ["Brazil", "Brasil", "Brasilien"],
+    "philippines": ["Philippines", "Filipina", "Filippinerna"],
+    "thailand": ["Thailand", "Thái Lan"],
+    "egypt": ["Egypt", "Ai Cập", "Mesir", "Egypten"],
+    "ukraine": ["Ukraine", "Ukraina"],
+    "poland": ["Poland", "Ba Lan", "Polandia", "Polen"],
+    "norway": ["Norway", "Na Uy", "Norwegia", "Norge"],
+    "denmark": ["Denmark", "Đan Mạch", "Danmark"],
+    "finland": ["Finland", "Phần Lan", "Finlandia"],
+    "switzerland": ["Switzerland", "Thụy Sĩ", "Swiss", "Schweiz"],
+    "scotland": ["Scotland", "Skotlandia", "Skottland"],
+    "england": ["England", "Inggris"],
+    "london": ["London", "Luân Đôn"],
+    "moscow": ["Moscow", "Mát-xcơ-va", "Moskow", "Moskva"],
+    "africa": ["Africa", "Châu Phi", "Afrika"],
+    "singapore": ["Singapore", "Singapura"],
     "germany": ["Germany", "Jerman", "Tyskland"],
     "france": ["France", "Pháp", "Prancis", "Frankrike"],
 }
 
 
-def variant_table() -> dict[str, str]:
-    """Folded spelling -> canonical name, from the register (today: KNOWN_VARIANTS)."""
-    return _table_from(KNOWN_VARIANTS.items())
+@dataclass(frozen=True)
+class NameVariants:
+    """Folded spelling -> canonical name, with one compiled pattern that finds them all."""
+
+    table: dict[str, str]
+    pattern: re.Pattern
+
+    def canonical(self, folded_run: str) -> str:
+        """Replace each known spelling in a folded name run by its canonical form, its
+        words joined by '_' so that it counts as one name."""
+        return self.pattern.sub(lambda m: self.table[m.group(0)].replace(" ", "_"), folded_run)
 
 
-def _table_from(entries: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+def variant_table() -> NameVariants:
+    """The known variants, from the register (today: KNOWN_VARIANTS)."""
+    return _variants_from(KNOWN_VARIANTS.items())
+
+
+def _variants_from(entries: Iterable[tuple[str, list[str]]]) -> NameVariants:
     table: dict[str, str] = {}
     for canonical, spellings in entries:
         for spelling in [canonical, *spellings]:
             table[fold(spelling)] = canonical
-    return table
-
-
-@lru_cache(maxsize=4)
-def _matcher(frozen: tuple[tuple[str, str], ...]) -> re.Pattern:
     # Longest spellings first, so "korea selatan" wins over "korea".
-    spellings = sorted((s for s, _ in frozen), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)")
-
-
-def canonical_names(folded_run: str, table: dict[str, str]) -> str:
-    """Replace each known spelling in a folded name run by its canonical form, joined by '_'."""
-    pattern = _matcher(tuple(sorted(table.items())))
-    return pattern.sub(lambda m: table[m.group(0)].replace(" ", "_"), folded_run)
+    spellings = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)")
+    return NameVariants(table, pattern)
