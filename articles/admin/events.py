@@ -9,6 +9,7 @@ from ..models import Article, Event
 
 class EventArticleInline(admin.TabularInline):
     model = Article
+    fk_name = "event"  # grouping added Article.proposed_event, a second key to Event
     fields = ["title", "language", "outlet", "published_on", "status"]
     readonly_fields = fields
     show_change_link = True
