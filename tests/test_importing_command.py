@@ -185,7 +185,9 @@ def test_group_dry_run_names_a_proposal_for_every_article_and_writes_nothing():
     groups = {item["file"].rsplit("/", 1)[-1][:3]: item["group"] for item in data}
     assert code == 0
     assert all(group and group.startswith("new-") for group in groups.values())
+    assert groups["000"] == groups["002"], "the Hà Nội meeting in Indonesian and English"
     assert groups["001"] == groups["003"], "the Quảng Ninh meeting in Indonesian and Swedish"
+    assert groups["000"] != groups["001"], "two meetings of the same people stay apart"
     assert groups["004"] not in {groups[p] for p in ("000", "001", "002", "003")}
     assert not Event.objects.exists() and not Article.objects.exists()
 
