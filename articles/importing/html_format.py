@@ -52,7 +52,7 @@ def _extract(raw: bytes, url: str | None, *, include_images: bool) -> Any:
             raw,
             url=url,
             include_images=include_images,
-            with_metadata=True,
+            with_metadata=not include_images,  # the image pass needs no second metadata read
             include_comments=False,
             # No guessing from copyright lines or stray dates: only the article's own date.
             date_extraction_params={"extensive_search": False, "original_date": True},
@@ -69,7 +69,7 @@ def _record(
         title, derived = derive_title(paragraphs), True
     published_on, date_source = meta.published_on, meta.date_source
     if published_on is None and document.date:
-        published_on, date_source = parse_iso_date(document.date), "trafilatura (page text)"
+        published_on, date_source = parse_iso_date(document.date), "htmldate (trafilatura)"
     record = ParsedCapture(
         paragraphs=paragraphs,
         title=title[:500],
