@@ -14,7 +14,9 @@ from articles.models import Event
 class Command(BaseCommand):
     help = (
         "Import captures (seed .txt files and saved .html/.htm pages, also gzipped) from files "
-        "or folders. Each file is written in its own transaction; failed files write nothing."
+        "or folders. Each file is written in its own transaction; failed files write nothing. "
+        "On PostgreSQL a run does not wait for each commit to reach disk: after a server "
+        "crash, run it again (imports are idempotent)."
     )
 
     def add_arguments(self, parser) -> None:
