@@ -26,6 +26,8 @@ FOREIGN_CONFIDENCE = 0.5
 # py3langid walks the text byte by byte in Python; 600 characters decide any article
 # (sentences of 100-200 characters already score 99%: benchmarks/results/langid.md).
 MAX_CHARS = 600
+RECHECK_CHARS = 5000
+RECHECK_SCORE = 0.2
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ def detect_language(text: str, *, known: frozenset[str], hint: str | None = None
     if sum(1 for _ in islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS:
         return LanguageGuess(code=None, confidence=0.0)
     scores = dict(_identifier().rank(sample))
+    if len(text) > MAX_CHARS and max(scores.get(c, 0.0) for c in CONFUSERS) > RECHECK_SCORE:
+        # Indonesian and Malay share most words: give a close call the longer text.
+        scores = dict(_identifier().rank(text[:RECHECK_CHARS]))
     top_code, top_score = max(scores.items(), key=lambda item: item[1])
     candidates = known | CONFUSERS
     if top_code not in candidates and top_score >= FOREIGN_CONFIDENCE:
