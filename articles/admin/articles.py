@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..derived import refresh_derived, refresh_events
+from ..importing.admin_views import ImportAdminMixin
 from ..models import Article, ArticleImage, Capture
 from .common import HTTPS_URLS, CaptureDisplayMixin
 from .proposals import ProposalAdminMixin
@@ -48,7 +49,7 @@ class CaptureInline(CaptureDisplayMixin, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ProposalAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
     list_display = [
         "article_title", "article_language", "article_outlet", "article_event",
         "proposed_event_column", "article_published_on", "article_status",

@@ -1,0 +1,9 @@
+"""Importing captures (seed text files and saved HTML pages) into the archive.
+
+The pieces, in the order a file passes through them: `sources` reads bytes, `text_format`
+or `html_format` turns them into a `records.ParsedCapture`, `cleaning` strips boilerplate,
+`language` names the language, and `store` writes it in one transaction. `pipeline` ties
+them together for the management command and the admin.
+"""
+
+IMPORTER_VERSION = "coverage-archive-importer/1.0"

@@ -1,0 +1,139 @@
+"""The importer in the admin: upload files or paste a capture, preview, then save.
+
+The preview runs the same `Importer` as the command with `dry_run=True`; the captures wait
+in the editor's session between preview and save, so nothing is written before "Save".
+"""
+
+import base64
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Event, Language
+from .pipeline import Importer
+from .records import ImportResult
+
+SESSION_KEY = "articles_import_preview"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+
+
+class ImportCapturesForm(forms.Form):
+    files = MultipleFileField(
+        label=_("capture files"), required=False,
+        help_text=_(".txt, .html, .htm, or .gz of those; several at once."),
+    )  # fmt: skip
+    pasted = forms.CharField(
+        label=_("or paste a capture"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("The seed text format or a page's HTML source."),
+    )  # fmt: skip
+    language = forms.ModelChoiceField(
+        Language.objects.all(), label=_("language"), required=False,
+        help_text=_("Leave empty to detect it from the text."),
+    )  # fmt: skip
+    event = forms.ModelChoiceField(
+        Event.objects.all(), label=_("event"), required=False,
+        help_text=_("Leave empty to put new articles in the inbox."),
+    )  # fmt: skip
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("files") and not (data.get("pasted") or "").strip():
+            raise forms.ValidationError(_("Upload a file or paste a capture."))
+        return data
+
+    def captures(self) -> list[tuple[str, bytes]]:
+        limit = settings.IMPORT_MAX_BYTES
+        found = [(f.name, f.read(limit + 1)) for f in self.cleaned_data.get("files") or []]
+        pasted = (self.cleaned_data.get("pasted") or "").strip()
+        if pasted:
+            found.append((str(_("pasted capture")), pasted.encode("utf-8")))
+        return found
+
+
+class ImportAdminMixin:
+    """Adds an "Import captures" page to a ModelAdmin (used by ArticleAdmin)."""
+
+    import_template = "admin/articles/article/import_captures.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="articles_article_import"), *super().get_urls()]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and "save" in request.POST:
+            return self._save(request)
+        bound = request.method == "POST"
+        form = ImportCapturesForm(request.POST if bound else None, request.FILES if bound else None)
+        results: list[ImportResult] = []
+        if request.method == "POST" and form.is_valid():
+            captures = form.captures()
+            results = _importer(form.cleaned_data, dry_run=True).run(captures)
+            request.session[SESSION_KEY] = {
+                "captures": [(name, base64.b64encode(data).decode()) for name, data in captures],
+                "language": _pk(form.cleaned_data.get("language")),
+                "event": _pk(form.cleaned_data.get("event")),
+            }
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import captures"),
+            "form": form,
+            "results": [r.as_json() for r in results],
+            "can_save": any(r.status in {"new", "update"} for r in results),
+        }
+        return TemplateResponse(request, self.import_template, context)
+
+    def _save(self, request: HttpRequest) -> HttpResponse:
+        pending = request.session.pop(SESSION_KEY, None)
+        if not pending:
+            messages.error(request, _("Nothing to save: preview the captures first."))
+            return HttpResponseRedirect(reverse("admin:articles_article_import"))
+        options = {
+            "language": Language.objects.filter(pk=pending["language"]).first(),
+            "event": Event.objects.filter(pk=pending["event"]).first(),
+        }
+        captures = [(name, base64.b64decode(data)) for name, data in pending["captures"]]
+        for result in _importer(options, dry_run=False).run(captures):
+            if result.status == "error":
+                messages.error(request, f"{result.file}: {result.error}")
+            else:
+                title = result.record.title if result.record else ""
+                messages.success(request, f"{result.status}: {result.file} ({title[:80]})")
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+
+
+class _AdminImporter(Importer):
+    def run(self, captures: list[tuple[str, bytes]]) -> list[ImportResult]:
+        return [self.import_bytes(name, data) for name, data in captures]
+
+
+def _importer(options: dict, *, dry_run: bool) -> _AdminImporter:
+    language = options.get("language")
+    return _AdminImporter(
+        language=language.code if language else None, event=options.get("event"), dry_run=dry_run
+    )
+
+
+def _pk(obj) -> object:
+    return obj.pk if obj is not None else None

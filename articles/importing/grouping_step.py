@@ -1,0 +1,38 @@
+"""`--group`: hand the imported articles to the grouping module and apply or show its proposals."""
+
+from ..models import Article, Event
+from .records import ImportResult
+
+
+def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
+    """Fill each result's `group` with the proposed event for articles that have none."""
+    from .. import grouping  # written on its own branch; imported late so importing works alone
+
+    candidates = [r for r in results if r.status != "error" and r.record is not None]
+    articles = Article.objects.in_bulk([r.article_id for r in candidates if r.article_id])
+    items, by_key = [], {}
+    for result in candidates:
+        article = articles.get(result.article_id) if result.article_id else None
+        if article is not None and article.event_id is not None:
+            result.group = Event.objects.get(pk=article.event_id).slug
+            continue
+        record = result.record
+        items.append(
+            grouping.GroupingItem(
+                key=result.file,
+                title=record.title,
+                paragraphs=list(record.paragraphs),
+                language=record.language or "",
+                published_on=record.published_on,
+                article_id=article.pk if article else None,
+            )
+        )
+        if article is not None:
+            by_key[result.file] = article
+    if not items:
+        return
+    proposals = grouping.propose_groups(items, events=Event.objects.all())
+    for result in candidates:
+        result.group = proposals.get(result.file, result.group)
+    if not dry_run:
+        grouping.apply_proposals(proposals, by_key)

@@ -1,0 +1,45 @@
+"""Which outlet a capture comes from: matched by domain or name, created only from evidence."""
+
+from django.utils.text import slugify
+
+from ..models import Outlet
+from ..text import fold
+from .html_metadata import domain_of
+from .records import ParsedCapture
+
+
+def match_outlet(record: ParsedCapture) -> Outlet | None:
+    if record.outlet_domain:
+        for outlet in Outlet.objects.filter(homepage__icontains=record.outlet_domain):
+            if domain_of(outlet.homepage) == record.outlet_domain:
+                return outlet
+    if record.outlet_name:
+        return Outlet.objects.filter(name__iexact=record.outlet_name).first()
+    return None
+
+
+def outlet_name_for(record: ParsedCapture) -> str:
+    """The name a new outlet would get: the page's site name, else its domain."""
+    return (record.outlet_name or record.outlet_domain)[:200]
+
+
+def create_outlet(*, record: ParsedCapture) -> Outlet | None:
+    name = outlet_name_for(record)
+    if not name:
+        return None
+    homepage = ""
+    if record.outlet_domain and record.source_url:
+        scheme = record.source_url.split(":", 1)[0].lower()
+        homepage = f"{scheme}://{record.outlet_domain}/"
+    outlet = Outlet(name=name, slug=_unique_slug(name), homepage=homepage)
+    outlet.full_clean()
+    outlet.save()
+    return outlet
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(fold(name))[:190] or "outlet"
+    slug, n = base, 2
+    while Outlet.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -1,0 +1,128 @@
+"""Language identification as the importer does it (py3langid, archive languages + Malay).
+
+Data: ../shared/data/langid/langid_eval_id_en_sv_vi.jsonl (lingua test items and NTREX
+sentences/headlines), NTREX documents joined into article-length texts (and their Malay
+translations, to measure Indonesian/Malay confusion), and the five seeds.
+Run: .venv/bin/python benchmarks/langid.py  (about a minute)
+"""
+
+import json
+import time
+from collections import Counter, defaultdict
+
+from _setup import DATA, RESULTS, ROOT, django_setup
+
+django_setup()
+
+from articles.importing.language import HINT_WEIGHT, detect_language  # noqa: E402
+from articles.importing.text_format import parse_text  # noqa: E402
+
+ARCHIVE = frozenset({"id", "en", "sv", "vi"})
+LANGID = DATA / "langid" / "langid_eval_id_en_sv_vi.jsonl"
+NTREX = DATA / "parallel" / "ntrex128"
+NTREX_COLUMNS = {"en": "eng", "id": "ind", "sv": "swe", "vi": "vie"}
+WRONG_HINT = {"id": "en", "en": "sv", "sv": "vi", "vi": "id"}
+
+
+def outcome(text: str, hint: str | None = None) -> str:
+    guess = detect_language(text, known=ARCHIVE, hint=hint)
+    if guess.code:
+        return guess.code
+    return f"unknown:{guess.unknown}" if guess.unknown else "undetected"
+
+
+def rows() -> list[dict]:
+    return [json.loads(line) for line in LANGID.read_text().splitlines() if line.strip()]
+
+
+def ntrex_documents() -> dict[str, dict[str, str]]:
+    docs: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for line in (NTREX / "ntrex128_eng_ind_swe_vie.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        for code, column in NTREX_COLUMNS.items():
+            docs[row["doc_id"]][code].append(row[column])
+    ids = (NTREX / "DOCUMENT_IDS.tsv").read_text().splitlines()
+    malay = (NTREX / "newstest2019-ref.msa.txt").read_text().splitlines()
+    for doc_line, sentence in zip(ids, malay, strict=False):
+        doc_id = doc_line.split("\t")[0]
+        if doc_id in docs:
+            docs[doc_id]["ms"].append(sentence)
+    return {d: {c: "\n".join(s) for c, s in langs.items()} for d, langs in docs.items()}
+
+
+def main() -> None:
+    lines = ["# Language identification benchmark", ""]
+    lines.append(
+        "py3langid 0.4.0 as the importer uses it: scored over all its languages; a foreign "
+        "language is reported (`unknown:xx`), else the best of {id, en, sv, vi, ms} wins; "
+        f"page-language prior weight {HINT_WEIGHT}."
+    )
+    start = time.perf_counter()
+    results: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    hinted: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    data = rows()
+    for row in data:
+        results[(row["source"], row["lang"])][outcome(row["text"])] += 1
+        if row["source"].startswith("ntrex") and row["lang"] in ARCHIVE:
+            hinted[(row["source"] + " (right page lang)", row["lang"])][
+                outcome(row["text"], row["lang"])
+            ] += 1
+            hinted[(row["source"] + " (WRONG page lang)", row["lang"])][
+                outcome(row["text"], WRONG_HINT[row["lang"]])
+            ] += 1
+    per_text_ms = (time.perf_counter() - start) / (len(data) * 1.5) * 1000
+    lines += ["", "## Archive languages: accuracy by text length", ""]
+    lines += ["| items | id | en | sv | vi |", "|---|---|---|---|---|"]
+    for source in sorted({s for s, _ in results} | {s for s, _ in hinted}):
+        table = hinted if "page lang" in source else results
+        if not any((source, c) in table for c in ARCHIVE):
+            continue
+        cells = []
+        for code in ["id", "en", "sv", "vi"]:
+            counts = table[(source, code)]
+            total = sum(counts.values())
+            cells.append(f"{counts[code] / total:.3f} (n={total})" if total else "-")
+        lines.append(f"| {source} | " + " | ".join(cells) + " |")
+
+    docs = ntrex_documents()
+    doc_results = {code: Counter() for code in [*ARCHIVE, "ms"]}
+    for langs in docs.values():
+        for code, text in langs.items():
+            doc_results[code][outcome(text)] += 1
+    lines += ["", "## Article-length texts (NTREX documents, 123 per language)", ""]
+    lines += ["| language | correct | outcomes |", "|---|---|---|"]
+    for code in ["id", "en", "sv", "vi"]:
+        counts = doc_results[code]
+        lines.append(
+            f"| {code} | {counts[code] / sum(counts.values()):.3f} | {dict(counts.most_common())} |"
+        )
+    malay_docs = doc_results["ms"]
+    lines.append(
+        f"| ms (not in the archive) | reported as Malay: "
+        f"{malay_docs['unknown:ms'] / sum(malay_docs.values()):.3f} | {dict(malay_docs)} |"
+    )
+
+    lines += ["", "## Confusion with Malay and other neighbours (lingua items)", ""]
+    lines += ["| items | language | outcomes (most common) |", "|---|---|---|"]
+    for (source, code), counts in sorted(results.items()):
+        if source.startswith("lingua") and (code in {"id", "ms", "da", "nb", "tl"}):
+            top = ", ".join(f"{k}: {v}" for k, v in counts.most_common(4))
+            lines.append(f"| {source.split('/')[-1]} | {code} | {top} |")
+    id_as_ms = sum(c["unknown:ms"] for (s, code), c in results.items() if code == "id")
+    id_total = sum(sum(c.values()) for (s, code), c in results.items() if code == "id")
+    lines.append("")
+    lines.append(f"Indonesian items read as Malay: {id_as_ms} of {id_total}.")
+
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    expected = ["id", "id", "en", "sv", "vi"]
+    got = [outcome(parse_text(p.read_text()).body) for p in seeds]
+    correct = sum(g == e for g, e in zip(got, expected, strict=True))
+    lines += ["", "## Seeds", "", f"{correct}/{len(seeds)} correct: {got}"]
+    lines += ["", f"Mean time per text: {per_text_ms:.3f} ms."]
+    text = "\n".join(lines) + "\n"
+    (RESULTS / "langid.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
