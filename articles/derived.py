@@ -27,7 +27,10 @@ def _refresh_events_on_commit(event_ids: set[int | None], *, realign: bool = Fal
 
 
 def refresh_derived(article: Article, *, previous_event_id: int | None = None) -> None:
-    link_article_names(article)
+    # Name links feed the event pages (comparison, name pages); an inbox article is linked
+    # when it joins an event, which keeps bulk imports into the inbox fast.
+    if article.event_id is not None:
+        link_article_names(article)
     _refresh_events_on_commit({article.event_id, previous_event_id})
 
 

@@ -239,8 +239,12 @@ class Article(models.Model):
 
     def refresh_derived_fields(self) -> None:
         self.body = self.body.replace("\r\n", "\n").strip()
+        # clean() and save() both call this; fold the text once per change, not twice.
+        if getattr(self, "_derived_from", None) == (self.title, self.body):
+            return
         self.body_sha256 = sha256_hex(self.body)
         self.search_text = fold(f"{self.title}\n{self.body}")
+        self._derived_from = (self.title, self.body)
 
     @property
     def paragraphs(self) -> list[str]:

@@ -129,7 +129,8 @@ def _drop_failing_capture_trigger() -> None:
             cursor.execute("DROP TRIGGER IF EXISTS refuse_capture")
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: an earlier transactional test may have flushed the migrated languages.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_error_mid_file_leaves_nothing_behind():
     """The capture row is written last; when the database refuses it, the article, its
     images and its new outlet (written before it) are rolled back with it."""

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.text import slugify
 
-from articles.derived import refresh_events
+from articles.derived import refresh_derived
 from articles.models import Article, Event
 from articles.text import fold
 
@@ -213,5 +213,5 @@ def _assign(articles: list[Article], event: Event) -> None:
         article.event = event
         article.full_clean()
         article.save()
-    # The event's comparison and alignment follow its new versions (after commit).
-    refresh_events({event.pk})
+        # Links, the event's comparison and its alignment follow (after commit).
+        refresh_derived(article)
