@@ -68,7 +68,7 @@ PAGES = {
         lambda: (
             reverse("articles:event-list")
             + "?language=id&language=en&q=article&outlet="
-            + __import__("articles.models").models.Outlet.objects.first().slug
+            + Outlet.objects.first().slug
         ),
         10,
     ),
