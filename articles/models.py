@@ -1,4 +1,3 @@
-from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,14 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .querysets import ArticleQuerySet, EventQuerySet, OutletQuerySet
 from .text import fold, sha256_hex
-
-# Only web links: a "javascript:" or "data:" URL must never reach an href or src.
-HTTP_URL_REGEX = r"^https?://"
-SHA256_REGEX = r"^[0-9a-f]{64}$"
-http_url_validator = URLValidator(schemes=["http", "https"])
-sha256_validator = RegexValidator(SHA256_REGEX, _("Enter 64 lower-case hexadecimal digits."))
-language_code_validator = RegexValidator(
-    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Enter a BCP 47 language code such as “id” or “pt-BR”.")
+from .validators import (
+    HTTP_URL_REGEX,
+    SHA256_REGEX,
+    http_url_validator,
+    language_code_validator,
+    sha256_validator,
 )
 
 
@@ -288,60 +285,8 @@ class ArticleImage(models.Model):
         return self.caption or self.url
 
 
-class Capture(models.Model):
-    """The raw bytes an article was imported from, kept exactly as they arrived."""
-
-    class Kind(models.TextChoices):
-        TEXT = "text", _("plain text")
-        HTML = "html", _("HTML page")
-
-    article = models.ForeignKey(
-        Article, models.CASCADE, related_name="captures", verbose_name=_("article")
-    )
-    raw = models.BinaryField(_("raw capture"))
-    sha256 = models.CharField(
-        _("SHA-256"), max_length=64, unique=True, validators=[sha256_validator]
-    )
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.TEXT)
-    filename = models.CharField(_("file name"), max_length=500, blank=True)
-    importer = models.CharField(
-        _("importer"), max_length=100, help_text=_("Which importer, and which version, read it.")
-    )
-    imported_at = models.DateTimeField(_("imported"))
-
-    class Meta:
-        ordering = ["article", "-imported_at"]
-        get_latest_by = "imported_at"
-        verbose_name = _("capture")
-        verbose_name_plural = _("captures")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(sha256__regex=SHA256_REGEX),
-                name="capture_sha256_hex",
-                violation_error_message=_("The capture hash must be 64 lower-case hex digits."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.filename or self.sha256[:12]
-
-    def save(self, *args, **kwargs) -> None:
-        self.sha256 = sha256_hex(bytes(self.raw))
-        super().save(*args, **kwargs)
-
-    def clean_fields(self, exclude=None) -> None:
-        # The hash follows the bytes; set it before the fields (sha256 among them) are checked,
-        # or a new capture fails full_clean() with "This field cannot be blank".
-        self.sha256 = sha256_hex(bytes(self.raw))
-        super().clean_fields(exclude)
-
-    @property
-    def text(self) -> str:
-        """The capture decoded for display; undecodable bytes are shown, not dropped."""
-        return bytes(self.raw).decode("utf-8", errors="replace")
-
-
-# The name register and the aligner live in their own modules; importing their models here
-# lets Django find them.
+# Captures, the name register and the aligner live in their own modules; importing their
+# models here lets Django find them (and keeps `from articles.models import Capture` working).
 from .alignment.models import AlignmentCorrection, EventAlignment  # noqa: E402, F401
+from .captures import Capture  # noqa: E402, F401
 from .names.models import ArticleName, NameEntry, NameVariant  # noqa: E402, F401

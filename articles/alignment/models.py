@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import sha256_validator
+from articles.validators import sha256_validator
 
 
 class EventAlignment(models.Model):

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 
-from ..models import Article, Event, Language, http_url_validator
+from ..models import Article, Event, Language
+from ..validators import http_url_validator
 from .html_format import parse_html
 from .language import detect_language
 from .outlets import match_outlet
