@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from .alignment.store import rows_for_event
+from .alignment.store import stored_rows
 from .comparison import Fact, comparison_for
 from .coverage import StripDay, coverage_strip
 from .models import Article, Event, Language
@@ -39,11 +39,7 @@ def aligned_rows(event: Event, versions: Sequence[Article]) -> RowIndexes:
 
     Asked for every column, so each row keeps the number it has with all languages shown.
     """
-    rows = []
-    for row in rows_for_event(event):
-        held = {cell.article_id: [p.index for p in cell.paragraphs] for cell in row.cells}
-        rows.append((row.number, [held.get(version.pk, []) for version in versions]))
-    return rows
+    return stored_rows(event, list(versions))
 
 
 def event_page(

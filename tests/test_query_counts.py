@@ -74,10 +74,11 @@ PAGES = {
     ),
     # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
     # part of its key (articles.comparison.store.fingerprint), and the read from the
-    # database cache it is kept in + 2 for the stored alignment: its participants (to check
-    # it is current) and its rows (articles.alignment.store.rows_for_event). When the versions
-    # mention register names, one more finds the entries' pages (event_reader.entry_urls).
-    "event reader": (first_event_url, 7),
+    # database cache it is kept in + 1 for the stored alignment's rows, checked against the
+    # versions the view already holds (articles.alignment.store.stored_rows). When the
+    # versions mention register names, one more finds the entries' pages
+    # (event_reader.entry_urls).
+    "event reader": (first_event_url, 6),
     "article list": (lambda: reverse("articles:article-list"), 6),
     "article list filtered": (
         lambda: reverse("articles:article-list") + "?language=sv&date_after=2025-01-02",

@@ -154,6 +154,28 @@ def _what_changed(versions: list[dict], event: Event) -> str:
     return "; ".join(parts) or "the pivot changed"
 
 
+def stored_rows(event: Event, versions: list[Article]) -> list[tuple[int, list[list[int]]]]:
+    """The stored rows as (number, paragraph indexes per version, in `versions` order).
+
+    One query: `versions` are the event's published articles the caller already holds. The
+    write paths keep the alignment current; if one was missed (its versions or their bodies
+    differ), this computes it now and says so.
+    """
+    alignment = EventAlignment.objects.filter(event=event).first()
+    held = {(v.pk, v.language_id, v.body_sha256) for v in versions}
+    if (
+        alignment is None
+        or alignment.algorithm != ALGORITHM
+        or held != {(v["id"], v["language"], v["body_sha256"]) for v in alignment.versions}
+    ):
+        logger.warning("Alignment of event %s was not current; computing it on read.", event.pk)
+        alignment = refresh_event_alignment(event)
+    return [
+        (number, [row.get(str(v.pk), []) for v in versions])
+        for number, row in enumerate(alignment.rows, 1)
+    ]
+
+
 def rows_for_event(event: Event, languages: list[str] | None = None) -> list[ReaderRow]:
     """The stored rows for the reader, with columns in the given language order (default:
     every language the event has; several articles in one language stand side by side).
@@ -162,22 +184,15 @@ def rows_for_event(event: Event, languages: list[str] | None = None) -> list[Rea
     they have with every column shown, so a row permalink stays stable.
     """
     articles = participants(event)
-    pivot = pivot_of(articles)
-    current = fingerprint(versions_of(articles), pivot.pk if pivot else None)
-    alignment = EventAlignment.objects.filter(event=event).first()
-    if alignment is None or alignment.fingerprint != current or alignment.algorithm != ALGORITHM:
-        logger.warning("Alignment of event %s was not current; computing it on read.", event.pk)
-        alignment = refresh_event_alignment(event)
     order = languages or list(dict.fromkeys(a.language_id for a in articles))
     columns = [a for code in order for a in articles if a.language_id == code]
-    paragraphs = {a.pk: a.paragraphs for a in columns}
+    texts = {a.pk: a.paragraphs for a in columns}
+    position = {a.pk: i for i, a in enumerate(articles)}
     rows = []
-    for number, row in enumerate(alignment.rows, 1):
+    for number, indexes in stored_rows(event, articles):
         cells = [
             Cell(
-                a.pk,
-                a.language_id,
-                [Paragraph(i, paragraphs[a.pk][i]) for i in row.get(str(a.pk), [])],
+                a.pk, a.language_id, [Paragraph(i, texts[a.pk][i]) for i in indexes[position[a.pk]]]
             )
             for a in columns
         ]
