@@ -78,7 +78,6 @@ class ProposalAdminMixin:
 
     def _accept(self, request: HttpRequest, articles: list[Article]) -> None:
         events = accept_proposals(articles)
-        placed = sum(e.articles.count() for e in events.values())
         if not events:
             self.message_user(
                 request,
@@ -87,6 +86,7 @@ class ProposalAdminMixin:
             )
             return
         names = ", ".join(e.title for e in events.values())
+        placed = Article.objects.filter(event__in=events.values()).count()
         self.message_user(
             request, _("Accepted: %(names)s (%(n)d articles in these events).")
             % {"names": names, "n": placed}, messages.SUCCESS,

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from articles.derived import refresh_derived
 from articles.models import Article, Event
+from articles.slugs import unique_slug
 from articles.text import fold
 
 from .clustering import Node
@@ -200,10 +201,7 @@ def _create_event(articles: list[Article]) -> Event | None:
 
 def _unique_slug(title: str, on: date) -> str:
     base = f"{slugify(fold(title))[:80].rstrip('-')}-{on.isoformat()}".lstrip("-")
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(Event.objects.all(), base)
 
 
 def _assign(articles: list[Article], event: Event) -> None:

@@ -4,12 +4,12 @@ Computed by `manage.py propose_events` (or after an import), never on a page vie
 reads every inbox article and the events near their dates.
 """
 
-import hashlib
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
 from articles.models import Article, Event
+from articles.text import sha256_hex
 
 from .events import NEW_LABEL_PREFIX, apply_proposals
 
@@ -69,10 +69,7 @@ def _group_tokens(proposals: dict) -> dict[str, str]:
     for key, proposal in proposals.items():
         if proposal.label.startswith(NEW_LABEL_PREFIX):
             members.setdefault(proposal.label, []).append(key)
-    return {
-        label: "g" + hashlib.sha256("|".join(sorted(keys)).encode()).hexdigest()[:16]
-        for label, keys in members.items()
-    }
+    return {label: "g" + sha256_hex("|".join(sorted(keys)))[:16] for label, keys in members.items()}
 
 
 @transaction.atomic

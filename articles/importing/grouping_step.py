@@ -1,20 +1,20 @@
 """`--group`: hand the imported articles to the grouping module and apply or show its proposals."""
 
+from .. import grouping
 from ..models import Article, Event
 from .records import ImportResult
 
 
 def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
     """Fill each result's `group` with the proposed event for articles that have none."""
-    from .. import grouping  # written on its own branch; imported late so importing works alone
-
     candidates = [r for r in results if r.status != "error" and r.record is not None]
-    articles = Article.objects.in_bulk([r.article_id for r in candidates if r.article_id])
+    ids = [r.article_id for r in candidates if r.article_id]
+    articles = Article.objects.select_related("event").in_bulk(ids)
     items, by_key = [], {}
     for result in candidates:
         article = articles.get(result.article_id) if result.article_id else None
         if article is not None and article.event_id is not None:
-            result.group = Event.objects.get(pk=article.event_id).slug
+            result.group = article.event.slug
             continue
         record = result.record
         items.append(

@@ -3,6 +3,7 @@
 from django.utils.text import slugify
 
 from ..models import Outlet
+from ..slugs import unique_slug
 from ..text import fold
 from .html_metadata import domain_of
 from .records import ParsedCapture
@@ -38,8 +39,4 @@ def create_outlet(*, record: ParsedCapture) -> Outlet | None:
 
 
 def _unique_slug(name: str) -> str:
-    base = slugify(fold(name))[:190] or "outlet"
-    slug, n = base, 2
-    while Outlet.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(Outlet.objects.all(), slugify(fold(name))[:190] or "outlet")

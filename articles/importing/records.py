@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Literal
+
+from ..text import sha256_hex
 
 CaptureKind = Literal["text", "html"]
 ImportStatus = Literal["new", "update", "unchanged", "error"]
@@ -19,6 +22,11 @@ class RawCapture:
     name: str
     raw: bytes
     kind: CaptureKind
+
+    @cached_property
+    def sha256(self) -> str:
+        # Looked up before the write and stored with it: hash the bytes once.
+        return sha256_hex(self.raw)
 
 
 @dataclass(frozen=True)

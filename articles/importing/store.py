@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from ..derived import refresh_derived
 from ..models import Article, ArticleImage, Capture, Event, Language, Outlet
-from ..text import sha256_hex
 from . import IMPORTER_VERSION
 from .outlets import create_outlet, match_outlet, outlet_name_for
 from .records import ImportStatus, ParsedCapture, RawCapture
@@ -31,7 +30,7 @@ class Plan:
 
 def plan_capture(*, raw: RawCapture, record: ParsedCapture) -> Plan:
     # A flat lookup first: almost every capture in a bulk run is new.
-    known = Capture.objects.filter(sha256=sha256_hex(raw.raw)).values_list("article_id")[:1]
+    known = Capture.objects.filter(sha256=raw.sha256).values_list("article_id")[:1]
     if known:
         article = Article.objects.select_related("outlet").get(pk=known[0][0])
         outlet = article.outlet
@@ -78,7 +77,7 @@ def store_capture(
             filename=raw.name[:500],
             importer=IMPORTER_VERSION,
             imported_at=imported_at or timezone.now(),
-            sha256=sha256_hex(raw.raw),
+            sha256=raw.sha256,
         )
         _validate(capture)
         capture.save()
