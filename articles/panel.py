@@ -4,26 +4,10 @@ row where each version states it. The facts come from `articles.comparison`."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from .comparison import Fact, Occurrence
-from .comparison.labels import fact_label
+from .comparison.labels import KIND_LABELS, fact_label
 from .models import Article
 from .reader import RowIndexes, Span
-
-KIND_LABELS = {
-    "person": _("person"),
-    "place": _("place"),
-    "organisation": _("organisation"),
-    "date": _("date"),
-    "weekday": _("weekday"),
-    "amount": _("amount"),
-    "percent": _("percentage"),
-    "ordinal": _("ordinal"),
-    "count": _("count"),
-    "year": _("year"),
-    "number": _("number"),
-}
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,9 @@ from articles.models import Article, NameEntry
 from articles.names.matching import NameMatcher, current_matcher
 
 from .data import Comparison, Fact, Occurrence, with_carriers
+from .labels import KIND_LABELS
 
-KIND_ORDER = [
-    "person", "place", "organisation", "date", "weekday", "amount", "percent", "ordinal",
-    "count", "year", "number",
-]  # fmt: skip
+KIND_ORDER = list(KIND_LABELS)
 
 
 @dataclass

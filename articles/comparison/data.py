@@ -44,10 +44,6 @@ class Comparison:
     def only_in(self, article_id: int) -> list[Fact]:
         return [f for f in self.facts if f.carried_by == [article_id]]
 
-    def partial(self) -> list[Fact]:
-        """Facts that some versions carry and others miss."""
-        return [f for f in self.facts if f.missing_from]
-
     def restricted_to(self, article_ids: Sequence[int]) -> "Comparison":
         """The comparison seen from a subset of the versions (the reader's chosen columns)."""
         keep = [pk for pk in self.article_ids if pk in set(article_ids)]

@@ -10,10 +10,26 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from articles.facts.numbers import ordinal_label
 
 from .data import Fact
+
+# The kinds of fact, in the order the panel lists them, with their interface names.
+KIND_LABELS = {
+    "person": _("person"),
+    "place": _("place"),
+    "organisation": _("organisation"),
+    "date": _("date"),
+    "weekday": _("weekday"),
+    "amount": _("amount"),
+    "percent": _("percentage"),
+    "ordinal": _("ordinal"),
+    "count": _("count"),
+    "year": _("year"),
+    "number": _("number"),
+}
 
 SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 

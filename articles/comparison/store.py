@@ -47,18 +47,22 @@ def _cache_key(digest: str) -> str:
     return f"comparison:{digest}"
 
 
-def refresh_comparison(articles: Sequence[Article]) -> Comparison:
-    """Compute and store the comparison; call from write paths after the articles change."""
+def refresh_comparison(articles: Sequence[Article], *, digest: str | None = None) -> Comparison:
+    """Compute and store the comparison; call from write paths after the articles change.
+
+    `digest` is the articles' fingerprint when the caller has just computed it.
+    """
     comparison = compare_versions(articles)
-    comparison.fingerprint = fingerprint(articles)
+    comparison.fingerprint = digest or fingerprint(articles)
     cache.set(_cache_key(comparison.fingerprint), comparison.to_json(), CACHE_TIMEOUT)
     return comparison
 
 
 def comparison_for(articles: Sequence[Article]) -> Comparison:
     """The stored comparison of these versions, computed only if none is stored yet."""
-    stored = cache.get(_cache_key(fingerprint(articles)))
-    return Comparison.from_json(stored) if stored else refresh_comparison(articles)
+    digest = fingerprint(articles)
+    stored = cache.get(_cache_key(digest))
+    return Comparison.from_json(stored) if stored else refresh_comparison(articles, digest=digest)
 
 
 def event_versions(event: Event) -> list[Article]:

@@ -75,7 +75,6 @@ class EventDetailView(DetailView):
             facts=page.facts,
             strip=page.strip,
             lang_query=page.lang_query,
-            chosen_codes=codes,
             problems=problems,
         )
         return context
