@@ -16,7 +16,7 @@ from articles.models import Article, Event
 
 from .models import AlignmentCorrection
 from .multi import Row, check_rows
-from .store import fingerprint, participants, pivot_of, refresh_event_alignment, versions_of
+from .store import current_state, participants, refresh_event_alignment
 
 
 def rows_to_text(rows: list[Row], articles: list[Article]) -> str:
@@ -81,12 +81,11 @@ def save_correction(
     """Keep an editor's rows for the event's current articles and put them live."""
     articles = participants(event)
     check_rows(rows, {str(a.pk): len(a.paragraphs) for a in articles})
-    pivot = pivot_of(articles)
-    versions = versions_of(articles)
+    _, versions, current = current_state(articles)
     correction = AlignmentCorrection.objects.filter(event=event).first() or AlignmentCorrection(
         event=event
     )
-    correction.fingerprint = fingerprint(versions, pivot.pk if pivot else None)
+    correction.fingerprint = current
     correction.versions, correction.rows, correction.note = versions, rows, note
     correction.stale, correction.stale_reason, correction.edited_by = False, "", edited_by
     correction.full_clean()

@@ -1,11 +1,11 @@
 """Compute, cache and read event alignments. Pages only read; writes call the refresh.
 
-Write paths (the importer, the admin, a command) call ``refresh_event_alignment(event)``
-after they change an article's body, language, status or event. Edits to the name register
-do not invalidate stored rows (a new spelling rarely moves a row); ``align_events --force``
-recomputes them all. It is explicit rather
-than a post-save signal so that a bulk import aligns each event once, after its last
-article, inside the caller's transaction, and so a test can see when alignment happens.
+Write paths (the importer, the admin, grouping) reach ``refresh_event_alignment(event)``
+through ``articles.derived`` after they change an article's body, language, status or event;
+a change to the name register realigns the events that mention the entry (forced, since the
+fingerprint covers bodies, not spellings). ``align_events --force`` recomputes them all. It
+is explicit rather than a post-save signal so that a bulk import aligns each event once,
+after commit, and so a test can see when alignment happens.
 """
 
 import logging
@@ -87,16 +87,21 @@ def fingerprint(versions: list[dict], pivot_id: int | None) -> str:
     return sha256_hex(f"pivot={pivot_id}\n" + "\n".join(parts))
 
 
+def current_state(articles: list[Article]) -> tuple[Article | None, list[dict], str]:
+    """The pivot, the versions and their fingerprint for the event's current articles."""
+    pivot = pivot_of(articles)
+    versions = versions_of(articles)
+    return pivot, versions, fingerprint(versions, pivot.pk if pivot else None)
+
+
 @transaction.atomic
 def refresh_event_alignment(event: Event, *, force: bool = False) -> EventAlignment:
     """Bring the event's stored rows up to date with its articles; cheap when nothing changed."""
     # Two writers refreshing one event would race to create its row: take turns.
     Event.objects.select_for_update().filter(pk=event.pk).exists()
     articles = participants(event)
-    pivot = pivot_of(articles)
-    versions = versions_of(articles)
-    current = fingerprint(versions, pivot.pk if pivot else None)
-    correction = _check_correction(event, current)
+    pivot, versions, current = current_state(articles)
+    correction = _check_correction(event, current, versions)
     stored = EventAlignment.objects.filter(event=event).first()
     source = EventAlignment.Source.CORRECTED if correction else EventAlignment.Source.COMPUTED
     if (
@@ -124,7 +129,9 @@ def _compute(articles: list[Article], pivot: Article | None) -> list[Row]:
     return align_versions(texts, pivot=str(pivot.pk), variants=register_variants())
 
 
-def _check_correction(event: Event, current: str) -> AlignmentCorrection | None:
+def _check_correction(
+    event: Event, current: str, versions: list[dict]
+) -> AlignmentCorrection | None:
     """The correction to apply, if it was written for the current bodies; else flag it stale."""
     correction = AlignmentCorrection.objects.filter(event=event).first()
     if correction is None:
@@ -136,14 +143,14 @@ def _check_correction(event: Event, current: str) -> AlignmentCorrection | None:
         return correction
     if not correction.stale:
         correction.stale = True
-        correction.stale_reason = _what_changed(correction.versions, event)
+        correction.stale_reason = _what_changed(correction.versions, versions)
         correction.save(update_fields=["stale", "stale_reason", "updated_at"])
     return None
 
 
-def _what_changed(versions: list[dict], event: Event) -> str:
-    now = {v["id"]: v for v in versions_of(participants(event))}
-    then = {v["id"]: v for v in versions}
+def _what_changed(then_versions: list[dict], now_versions: list[dict]) -> str:
+    now = {v["id"]: v for v in now_versions}
+    then = {v["id"]: v for v in then_versions}
     changed = [str(i) for i in then if i in now and now[i]["body_sha256"] != then[i]["body_sha256"]]
     gone = [str(i) for i in then if i not in now]
     added = [str(i) for i in now if i not in then]
