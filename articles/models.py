@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import ArticleQuerySet, EventQuerySet, OutletQuerySet
-from .text import fold, sha256_hex
+from .text import fold, sha256_hex, split_paragraphs
 from .validators import (
     HTTP_URL_REGEX,
     SHA256_REGEX,
@@ -245,8 +245,6 @@ class Article(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        from .text import split_paragraphs
-
         return split_paragraphs(self.body)
 
 

@@ -1,7 +1,5 @@
 """Read-side query methods for the archive's models, chainable and exposed as managers."""
 
-from datetime import date
-
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 
@@ -15,23 +13,6 @@ def _search_terms(query: str) -> list[str]:
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         return self.filter(status="published")
-
-    def in_languages(self, codes: list[str]) -> "ArticleQuerySet":
-        return self.filter(language__in=codes)
-
-    def for_event(self, slug: str) -> "ArticleQuerySet":
-        return self.filter(event__slug=slug)
-
-    def by_outlet(self, slug: str) -> "ArticleQuerySet":
-        return self.filter(outlet__slug=slug)
-
-    def published_between(self, after: date | None, before: date | None) -> "ArticleQuerySet":
-        qs = self
-        if after:
-            qs = qs.filter(published_on__gte=after)
-        if before:
-            qs = qs.filter(published_on__lte=before)
-        return qs
 
     def search(self, query: str) -> "ArticleQuerySet":
         """Every term must occur in the folded title or body (accents and case ignored)."""
@@ -76,14 +57,6 @@ class EventQuerySet(models.QuerySet):
             entry_id=entry_id, article__event=OuterRef("pk"), article__status="published"
         )
         return self.filter(Exists(links))
-
-    def between(self, after: date | None, before: date | None) -> "EventQuerySet":
-        qs = self
-        if after:
-            qs = qs.filter(date__gte=after)
-        if before:
-            qs = qs.filter(date__lte=before)
-        return qs
 
     def search(self, query: str) -> "EventQuerySet":
         """Events whose own text, or one of whose published articles, holds every term."""

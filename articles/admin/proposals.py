@@ -49,14 +49,12 @@ class ProposalAdminMixin:
         if obj.event_id is not None or not (obj.proposed_event_id or obj.proposed_group):
             return None
         if obj.proposed_event_id:
-            label = format_html("{}", obj.proposed_event.title)
+            label = obj.proposed_event.title
         else:
             size = getattr(obj, "proposal_group_size", None) or 1
-            label = format_html(
-                "{}",
-                ngettext("new event (this article)", "new event with %(n)d articles", size)
-                % {"n": size},
-            )
+            label = ngettext("new event (this article)", "new event with %(n)d articles", size) % {
+                "n": size
+            }
         # The button submits the changelist form (and so its CSRF token) to the accept view.
         url = reverse("admin:articles_article_accept_proposal", args=[obj.pk])
         return format_html(
