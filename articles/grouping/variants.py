@@ -2,8 +2,10 @@
 
 Each entry maps a canonical name to the spellings seen in captures. Spellings are compared
 folded ("Trần Cương" == "tran cuong"), so only spellings that differ after folding are listed.
-The editable name register (issue 4) will feed `variant_table()` from the database; until then
-this small table is the whole register.
+Grouping does not read the editable name register (articles/names/) yet: the aligner overlays
+the register on its own table (articles/alignment/names.py), this table stands alone. Making
+`variant_table()` overlay the register too is the next step; it changes grouping keys, so
+benchmarks/grouping.py must be re-run with it.
 """
 
 import re
@@ -88,7 +90,7 @@ class NameVariants:
 
 
 def variant_table() -> NameVariants:
-    """The known variants, from the register (today: KNOWN_VARIANTS)."""
+    """The known variants (KNOWN_VARIANTS; the register is not read here yet)."""
     return _variants_from(KNOWN_VARIANTS.items())
 
 
