@@ -9,9 +9,8 @@ import re
 import unicodedata
 
 # Letters that NFKD does not decompose into a base letter plus a combining mark.
-_EXTRA_FOLDS = str.maketrans(
-    {"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss"}
-)
+LETTER_FOLDS = {"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss"}
+_EXTRA_FOLDS = str.maketrans(LETTER_FOLDS)
 _SPACES = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 

@@ -8,12 +8,12 @@ while the offsets let a match be shown where it stands in the text as written.
 import unicodedata
 from functools import lru_cache
 
-from articles.text import fold
+from articles.text import LETTER_FOLDS, fold
 
-# Letters that NFKD does not decompose, plus punctuation that keyboards and CMSs vary.
+# The letters `fold` also folds, plus punctuation that keyboards and CMSs vary.
 _EXTRA = str.maketrans(
-    {
-        "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss",
+    LETTER_FOLDS
+    | {
         # Hyphens, dashes and the minus sign.
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
         "\u2015": "-", "\u2212": "-",
