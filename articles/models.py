@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import ArticleQuerySet, EventQuerySet, OutletQuerySet
-from .text import fold, sha256_hex, split_paragraphs
+from .text import DerivedText, derive_text, fold, normalise_body, split_paragraphs
 from .validators import (
     HTTP_URL_REGEX,
     SHA256_REGEX,
@@ -235,13 +235,17 @@ class Article(models.Model):
         self.refresh_derived_fields()
 
     def refresh_derived_fields(self) -> None:
-        self.body = self.body.replace("\r\n", "\n").strip()
+        self.body = normalise_body(self.body)
         # clean() and save() both call this; fold the text once per change, not twice.
-        if getattr(self, "_derived_from", None) == (self.title, self.body):
-            return
-        self.body_sha256 = sha256_hex(self.body)
-        self.search_text = fold(f"{self.title}\n{self.body}")
-        self._derived_from = (self.title, self.body)
+        if getattr(self, "_derived_from", None) != (self.title, self.body):
+            self.use_derived_text(derive_text(self.title, self.body))
+
+    def use_derived_text(self, derived: DerivedText) -> None:
+        """Take values already derived from this title and body (the importer derives them
+        in its reading workers); if the title or body changes, they are derived again."""
+        self.body_sha256 = derived.body_sha256
+        self.search_text = derived.search_text
+        self._derived_from = (derived.title, derived.body)
 
     @property
     def paragraphs(self) -> list[str]:

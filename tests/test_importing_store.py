@@ -5,7 +5,9 @@ from django.db import connection
 
 from articles.importing import IMPORTER_VERSION
 from articles.importing.pipeline import Importer
-from articles.models import Article, ArticleImage, Capture, Outlet
+from articles.importing.reading import Reader
+from articles.importing.store import relaxed_commits, store_capture, stored_hashes
+from articles.models import Article, ArticleImage, Capture, Language, Outlet
 
 from .factories import make_event, make_outlet
 from .importing_paths import seed
@@ -145,3 +147,42 @@ def test_a_database_error_mid_file_leaves_nothing_behind():
     assert not ArticleImage.objects.exists()
     assert not Outlet.objects.exists()
     assert Importer().import_bytes("a.html", page(BODY)).status == "new"
+
+
+def test_stored_hashes_names_the_captures_the_archive_holds():
+    Importer().import_path(seed("000"))
+    held = Capture.objects.get().sha256
+    assert stored_hashes([held, "0" * 64]) == {held}
+
+
+def test_a_capture_stored_since_the_batch_lookup_comes_out_unchanged():
+    """The hash was looked up with a batch of files, then the same bytes were stored (an
+    earlier copy in the same run): the unique hash refuses the write and the file is
+    stored again with its own lookup."""
+    Importer().import_path(seed("000"))
+    prepared = Reader(known=frozenset({"id"}), language=None, max_bytes=10**6).read_path(
+        seed("000")
+    )
+    plan = store_capture(
+        raw=prepared.raw,
+        record=prepared.record,
+        language=Language.objects.get(pk="id"),
+        checked_new=True,
+    )
+    assert plan.status == "unchanged"
+    assert Article.objects.count() == 1 and Capture.objects.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_bulk_runs_relax_commits_for_their_session_only():
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    with relaxed_commits(True):
+        assert setting() == "off"
+    assert setting() == "on"
+    with relaxed_commits(False):
+        assert setting() == "on"

@@ -13,7 +13,7 @@ from datetime import date
 from .records import ImageRecord
 
 # Zero-width characters and the byte-order mark; no-break and other spaces become one space.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[^\S\n]+")
 
 _CAPTURE_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
@@ -101,7 +101,7 @@ TAIL_AFTER_SHARE = 0.4
 
 def normalise_whitespace(text: str) -> str:
     """NFC, invisible characters removed, runs of spaces made one, lines trimmed."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 

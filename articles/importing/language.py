@@ -41,6 +41,10 @@ class LanguageGuess:
         return self.code is not None
 
 
+def load_language_model() -> None:
+    _identifier()
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -1,32 +1,29 @@
 """One file from bytes to a stored article (or to a preview): the importer's single path,
-shared by the management command and the admin."""
+shared by the management command and the admin.
+
+Reading (`reading.Reader`) needs no database and may run in worker processes (`jobs`);
+storing runs here, one transaction per file.
+"""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 
 from ..models import Article, Event, Language
-from ..validators import http_url_validator
-from .html_format import parse_html
-from .language import detect_language
 from .outlets import match_outlet
-from .records import CaptureError, ImageRecord, ImportResult, ParsedCapture, RawCapture
-from .sources import (
-    capture_kind,
-    decode_text,
-    gunzip_limited,
-    make_raw_capture,
-    read_capture_file,
-    sniff_kind,
-)
-from .store import plan_capture, store_capture
-from .text_format import parse_text
+from .parallel import read_all
+from .reading import Prepared, Reader, set_language
+from .records import CaptureError, ImportResult, ParsedCapture
+from .store import plan_capture, relaxed_commits, store_capture, stored_hashes
 
 logger = logging.getLogger(__name__)
+
+# Files whose hashes are looked up in one query by `import_paths`.
+BATCH = 200
 
 
 class Importer:
@@ -40,39 +37,51 @@ class Importer:
         dry_run: bool = False,
         durable: bool = True,
         max_bytes: int | None = None,
+        jobs: int = 1,
     ) -> None:
         self.languages = {lang.code: lang for lang in Language.objects.all()}
         if language is not None and language not in self.languages:
-            raise ValueError(f"unknown language {language!r}; the archive has {self.codes()}")
-        self.language = language
+            known = ", ".join(sorted(self.languages))
+            raise ValueError(f"unknown language {language!r}; the archive has {known}")
+        self.reader = Reader(
+            known=frozenset(self.languages),
+            language=language,
+            max_bytes=max_bytes or settings.IMPORT_MAX_BYTES,
+        )
         self.event = event
         self.dry_run = dry_run
         self.durable = durable
-        self.max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
-
-    def codes(self) -> str:
-        return ", ".join(sorted(self.languages))
+        self.jobs = jobs
 
     def import_path(self, path: Path) -> ImportResult:
-        return self._run(str(path), lambda: read_capture_file(path, max_bytes=self.max_bytes))
+        with relaxed_commits(not self.durable):
+            return self._finish(self.reader.read_path(path))
 
     def import_bytes(self, name: str, data: bytes) -> ImportResult:
         """An uploaded or pasted capture; its kind comes from the name, else from its start."""
-        return self._run(name, lambda: self._raw_from_bytes(name, data))
+        with relaxed_commits(not self.durable):
+            return self._finish(self.reader.read_bytes(name, data))
 
-    def _raw_from_bytes(self, name: str, data: bytes) -> RawCapture:
-        if name.lower().endswith(".gz"):
-            data = gunzip_limited(data, max_bytes=self.max_bytes)
-        kind = capture_kind(name) or sniff_kind(data)
-        return make_raw_capture(name, data, kind=kind, max_bytes=self.max_bytes)
+    def import_paths(self, paths: Sequence[Path]) -> Iterator[ImportResult]:
+        """Each file's result, in order. Files are read by `jobs` worker processes when there
+        are many, and their hashes looked up a batch at a time; each is still written in
+        its own transaction."""
+        with relaxed_commits(not self.durable):
+            for batch in _batches(read_all(self.reader, paths, jobs=self.jobs), BATCH):
+                stored = set() if self.dry_run else stored_hashes(_hashes(batch))
+                for prepared in batch:
+                    checked_new = prepared.raw is not None and prepared.raw.sha256 not in stored
+                    yield self._finish(prepared, checked_new=checked_new and not self.dry_run)
 
-    def _run(self, name: str, read: Callable[[], RawCapture]) -> ImportResult:
-        record = None
+    def _finish(self, prepared: Prepared, *, checked_new: bool = False) -> ImportResult:
+        name, record = prepared.name, prepared.record
+        if prepared.error:
+            return ImportResult(file=name, status="error", error=prepared.error, record=record)
         try:
-            raw = read()
-            record = parse_capture(raw)
-            self._set_language(record)
-            return self._store(name, raw, record)
+            if prepared.language_pending:
+                hint = outlet_language(record)
+                set_language(record, known=self.reader.known, hint=hint)
+            return self._store(prepared, checked_new=checked_new)
         except CaptureError as exc:
             return ImportResult(file=name, status="error", error=str(exc), record=record)
         except Exception as exc:  # a bad file must never stop the run: report and go on
@@ -81,76 +90,31 @@ class Importer:
                 file=name, status="error", error=f"{type(exc).__name__}: {exc}", record=record
             )
 
-    def _store(self, name: str, raw: RawCapture, record: ParsedCapture) -> ImportResult:
+    def _store(self, prepared: Prepared, *, checked_new: bool) -> ImportResult:
+        raw, record = prepared.raw, prepared.record
         if self.dry_run:
             plan = plan_capture(raw=raw, record=record)
         else:
-            language = self.languages[record.language or ""]
             plan = store_capture(
-                raw=raw, record=record, language=language, event=self.event, durable=self.durable
+                raw=raw,
+                record=record,
+                language=self.languages[record.language or ""],
+                event=self.event,
+                checked_new=checked_new,
+                derived=prepared.derived,
             )
         article = plan.article
         return ImportResult(
-            file=name,
+            file=prepared.name,
             status=plan.status,
             record=record,
             outlet=plan.outlet_name,
             article_id=article.pk if article else None,
         )
 
-    def _set_language(self, record: ParsedCapture) -> None:
-        if self.language:
-            record.language = self.language
-            return
-        text = record.body if record.title_derived else f"{record.title}\n\n{record.body}"
-        hint = record.language_hint or outlet_language(record)
-        guess = detect_language(text, known=frozenset(self.languages), hint=hint)
-        if guess.unknown:
-            raise CaptureError(
-                f"the text reads as language {guess.unknown!r}, which the archive does not "
-                f"hold (it has {self.codes()}); add the language in the admin or pass --language"
-            )
-        if not guess.detected:
-            raise CaptureError("the language could not be detected; pass --language CODE")
-        record.language = guess.code
-        if record.language_hint and not record.language_hint.lower().startswith(guess.code or ""):
-            record.warnings.append(
-                f"the page says lang={record.language_hint!r} but the text reads as {guess.code}"
-            )
-
-
-def parse_capture(raw: RawCapture) -> ParsedCapture:
-    record = parse_html(raw.raw) if raw.kind == "html" else parse_text(decode_text(raw.raw))
-    if not record.paragraphs:
-        raise CaptureError("the body is empty once boilerplate is removed")
-    return _sanitised(record)
-
-
-def _sanitised(record: ParsedCapture) -> ParsedCapture:
-    """Drop links the archive refuses (not http/https) rather than fail the whole file."""
-    if record.source_url and not _valid_url(record.source_url):
-        record.warnings.append(f"source URL ignored (not an http/https link): {record.source_url}")
-        record.source_url = None
-    kept = [image for image in record.images if not image.url or _valid_url(image.url)]
-    if len(kept) < len(record.images):
-        record.warnings.append(f"{len(record.images) - len(kept)} image link(s) ignored")
-    record.images = [ImageRecord(url=i.url[:2000], caption=i.caption) for i in kept]
-    record.title = record.title[:500]
-    return record
-
-
-def _valid_url(url: str) -> bool:
-    try:
-        http_url_validator(url)
-    except ValidationError:
-        return False
-    return len(url) <= 2000
-
 
 def outlet_language(record: ParsedCapture) -> str | None:
     """The language most of a known outlet's articles are in: a prior for short texts."""
-    if not (record.outlet_domain or record.outlet_name):
-        return None
     outlet = match_outlet(record)
     if outlet is None:
         return None
@@ -162,3 +126,13 @@ def outlet_language(record: ParsedCapture) -> str | None:
         .first()
     )
     return usual["language"] if usual else None
+
+
+def _batches(items: Iterable[Prepared], size: int) -> Iterator[list[Prepared]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _hashes(batch: list[Prepared]) -> list[str]:
+    return [prepared.raw.sha256 for prepared in batch if prepared.raw is not None]

@@ -5,14 +5,18 @@ then the source URL (a changed capture of the same page updates its article and 
 earlier capture beside the new one).
 """
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from ..derived import refresh_derived
 from ..models import Article, ArticleImage, Capture, Event, Language, Outlet
+from ..text import DerivedText
 from . import IMPORTER_VERSION
 from .outlets import create_outlet, match_outlet, outlet_name_for
 from .records import ImportStatus, ParsedCapture, RawCapture
@@ -28,19 +32,25 @@ class Plan:
     outlet_name: str
 
 
-def plan_capture(*, raw: RawCapture, record: ParsedCapture) -> Plan:
-    # A flat lookup first: almost every capture in a bulk run is new.
-    known = Capture.objects.filter(sha256=raw.sha256).values_list("article_id")[:1]
-    if known:
-        article = Article.objects.select_related("outlet").get(pk=known[0][0])
-        outlet = article.outlet
-        return Plan("unchanged", article, outlet, outlet.name if outlet else "")
+def plan_capture(*, raw: RawCapture, record: ParsedCapture, checked_new: bool = False) -> Plan:
+    if not checked_new:
+        # Unordered: the hash is unique, and the default ordering would join the articles.
+        found = Capture.objects.filter(sha256=raw.sha256).order_by().values_list("article_id")
+        if found := list(found[:1]):
+            article = Article.objects.select_related("outlet").get(pk=found[0][0])
+            outlet = article.outlet
+            return Plan("unchanged", article, outlet, outlet.name if outlet else "")
     article = None
     if record.source_url:
-        article = Article.objects.filter(source_url=record.source_url).first()
+        article = Article.objects.filter(source_url=record.source_url).order_by().first()
     outlet = match_outlet(record)
     name = outlet.name if outlet else outlet_name_for(record)
     return Plan("update" if article else "new", article, outlet, name)
+
+
+def stored_hashes(hashes: Iterable[str]) -> set[str]:
+    """Which of these capture hashes the archive holds: one query for a whole batch of files."""
+    return set(Capture.objects.filter(sha256__in=list(hashes)).values_list("sha256", flat=True))
 
 
 def store_capture(
@@ -50,25 +60,49 @@ def store_capture(
     language: Language,
     event: Event | None = None,
     imported_at: datetime | None = None,
-    durable: bool = True,
+    checked_new: bool = False,
+    derived: DerivedText | None = None,
 ) -> Plan:
     """Write the article, its images and the capture; all or nothing.
 
-    `durable=False` (bulk runs of the command) lets PostgreSQL acknowledge the commit before
-    its WAL reaches disk. The transaction stays atomic; a server crash can only lose the
-    last fraction of a second of imports, and because imports are idempotent, running the
-    command again restores them. It halves the time per capture (benchmarks/results).
+    `checked_new`: the caller looked the hash up moments ago (`stored_hashes`, one query for
+    many files) and the archive did not hold it. If the same bytes were stored since (a
+    duplicate file in the same run, another import at the same time), the unique hash
+    refuses the capture, the transaction rolls back whole, and the file is stored again
+    with its own lookup, so it comes out `unchanged` as it would have without the shortcut.
+    `derived`: the article's hash and search text, when a reading worker worked them out.
     """
+    write = partial(_store, raw, record, language, event, imported_at, derived)
+    try:
+        return write(checked_new=checked_new)
+    except IntegrityError:
+        if not checked_new:
+            raise
+        return write(checked_new=False)
+
+
+def _store(
+    raw: RawCapture,
+    record: ParsedCapture,
+    language: Language,
+    event: Event | None,
+    imported_at: datetime | None,
+    derived: DerivedText | None,
+    *,
+    checked_new: bool,
+) -> Plan:
     with transaction.atomic():
-        if not durable and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        plan = plan_capture(raw=raw, record=record)
+        plan = plan_capture(raw=raw, record=record, checked_new=checked_new)
         if plan.status == "unchanged":
             return plan
         outlet = plan.outlet or create_outlet(record=record)
         previous_event_id = plan.article.event_id if plan.article else None
-        article = _save_article(plan.article or Article(), record, language, outlet, event)
+        article = plan.article or Article()
+        _fill_article(article, record, language, outlet, event)
+        if derived is not None:
+            article.use_derived_text(derived)
+        _validate(article)
+        article.save()
         _replace_images(article, record, existing=plan.article is not None)
         capture = Capture(
             article=article,
@@ -85,13 +119,32 @@ def store_capture(
         return Plan(plan.status, article, outlet, outlet.name if outlet else "")
 
 
-def _save_article(
+@contextmanager
+def relaxed_commits(enabled: bool) -> Iterator[None]:
+    """While enabled (bulk runs of the command), PostgreSQL acknowledges each commit before
+    its WAL reaches disk. Every file's transaction stays atomic; a server crash can only
+    lose the last fraction of a second of imports, and because imports are idempotent,
+    running the command again restores them. Set once for the session, not per file: on a
+    busy machine each extra round trip costs as much as the setting saves."""
+    if not enabled or connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def _fill_article(
     article: Article,
     record: ParsedCapture,
     language: Language,
     outlet: Outlet | None,
     event: Event | None,
-) -> Article:
+) -> None:
     article.title = record.title
     article.title_derived = record.title_derived
     article.body = record.body
@@ -103,9 +156,6 @@ def _save_article(
     article.outlet_evidence = record.outlet_evidence if outlet else ""
     if event is not None:
         article.event = event
-    _validate(article)
-    article.save()
-    return article
 
 
 def _replace_images(article: Article, record: ParsedCapture, *, existing: bool) -> None:

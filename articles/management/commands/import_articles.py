@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -26,17 +27,28 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="show, write nothing")
         parser.add_argument("--json", action="store_true", help="print one JSON array")
         parser.add_argument("--group", action="store_true", help="propose events for articles")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=default_jobs(),
+            metavar="N",
+            help="worker processes that read and parse files while this one writes "
+            "(default: the CPUs this process may use, %(default)s; 1 reads in this process)",
+        )
 
     def handle(self, *args, **options) -> None:
         event = self._event(options["event"])
+        if options["jobs"] < 1:
+            raise CommandError("--jobs must be 1 or more")
         try:
             # A bulk run is re-runnable (imports are idempotent), so it does not wait for
-            # each commit to reach disk: see store_capture(durable=...).
+            # each commit to reach disk: see store.relaxed_commits.
             importer = Importer(
                 language=options["language"],
                 event=event,
                 dry_run=options["dry_run"],
                 durable=False,
+                jobs=options["jobs"],
             )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
@@ -61,8 +73,8 @@ class Command(BaseCommand):
     def _import_all(self, importer: Importer, paths: list[Path]) -> list[ImportResult]:
         progress = ProgressBar(len(paths))
         results = []
-        for path in paths:
-            results.append(importer.import_path(path))
+        for path, result in zip(paths, importer.import_paths(paths), strict=True):
+            results.append(result)
             progress.advance(path.name)
         progress.close()
         return results
@@ -93,3 +105,10 @@ class Command(BaseCommand):
         language = record.language if record else ""
         group = f" -> {result.group}" if result.group else ""
         return f"{result.status:<10} {result.file} [{language}] {record.title[:70]}{group}"
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
