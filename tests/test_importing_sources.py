@@ -9,6 +9,7 @@ from articles.importing.sources import (
     capture_kind,
     decode_text,
     iter_capture_paths,
+    looks_binary,
     read_capture_file,
     sniff_kind,
 )
@@ -71,6 +72,21 @@ def test_binary_data_is_refused(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     with pytest.raises(CaptureError, match="binary"):
         read_capture_file(path, max_bytes=1000)
+
+
+@pytest.mark.parametrize(
+    ("data", "binary"),
+    [
+        (b"Plain text.\tTabs,\r\nline ends and a form feed\f are text." * 20, False),
+        (b"One stray escape \x1b in a long line of ordinary text." * 20, False),
+        ("Tiếng Việt và tiếng Indonesia".encode() * 20, False),
+        ("UTF-16 text".encode("utf-16"), False),
+        (b"\x1b\x02 control bytes " * 20, True),  # more than 5% control bytes
+        (b"text with a NUL\x00 byte", True),
+    ],
+)
+def test_binary_means_a_nul_or_more_than_five_percent_control_bytes(data, binary):
+    assert looks_binary(data) is binary
 
 
 def test_empty_file_is_refused(tmp_path):
