@@ -2,18 +2,21 @@
 
 Captures are built from NTREX documents (../shared/data/parallel/ntrex128): a headline line,
 a blank line, then the document's sentences as paragraphs, in one of the four languages,
-with a numbered sentence so every capture's bytes and body are unique. They are imported by
-the real command code path (Importer.import_path per file: read, parse, clean, detect
-language, one transaction per file with full_clean).
+with a numbered sentence so every capture's bytes and body are unique. Each run is the
+import_articles command itself (read, parse, clean, detect language in --jobs worker
+processes; one transaction per file with full_clean in the command's process) into a
+fresh, migrated database; the figure is the command's wall-clock time.
 
-Run: .venv/bin/python benchmarks/throughput.py [--count 10000]
+Run: .venv/bin/python benchmarks/throughput.py [--count 10000] [--repeat 3]
 PostgreSQL: uses postgres://postgres@127.0.0.1:5432/<throwaway db> (created and dropped).
 """
 
 import argparse
+import io
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +47,7 @@ def write_captures(folder: Path, count: int) -> None:
         (folder / f"{n:05d}_{code}.txt").write_text(text)
 
 
-def child(count: int, folder: Path, *, durable: bool) -> dict:
+def child(folder: Path, *, jobs: int, durable: bool) -> dict:
     sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "coverage_site.settings"
     import django
@@ -53,31 +56,26 @@ def child(count: int, folder: Path, *, durable: bool) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from articles.importing.pipeline import Importer
-    from articles.importing.sources import iter_capture_paths
     from articles.models import Article
 
     call_command("migrate", verbosity=0)
-    paths = list(iter_capture_paths([folder]))[:count]
-    importer = Importer(durable=durable)
+    out = io.StringIO()
     start, cpu_start = time.perf_counter(), time.process_time()
-    statuses = [importer.import_path(path).status for path in paths]
+    call_command("import_articles", str(folder), jobs=jobs, durable=durable, stdout=out, stderr=out)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    count = Article.objects.count()
     return {
         "vendor": connection.vendor,
-        "commit": "durable (synchronous)" if durable else "command default (asynchronous on PG)",
-        "captures": len(paths),
-        "seconds": round(seconds, 2),
-        "per_second": round(len(paths) / seconds, 1),
-        "cpu_ms_per_capture": round(cpu / len(paths) * 1000, 2),
-        "load_average": round(os.getloadavg()[0], 1),
-        "new": statuses.count("new"),
-        "errors": statuses.count("error"),
-        "articles": Article.objects.count(),
+        "seconds": seconds,
+        "captures": count,
+        "per_second": count / seconds,
+        "writer_cpu_ms": cpu / count * 1000,
+        "summary": out.getvalue().strip().splitlines()[-1],
+        "load_average": os.getloadavg()[0],
     }
 
 
-def run_child(database_url: str, count: int, folder: Path, *, durable: bool) -> dict:
+def run_child(database_url: str, folder: Path, *, jobs: int, durable: bool) -> dict:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -86,17 +84,9 @@ def run_child(database_url: str, count: int, folder: Path, *, durable: bool) -> 
         "ALLOWED_HOSTS": "localhost",
         "LOG_LEVEL": "WARNING",
     }
+    args = ["--child", "--folder", str(folder), "--jobs", str(jobs)]
     out = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--child",
-            "--count",
-            str(count),
-            "--folder",
-            str(folder),
-            *(["--durable"] if durable else []),
-        ],
+        [sys.executable, __file__, *args, *(["--durable"] if durable else [])],
         env=env,
         capture_output=True,
         text=True,
@@ -105,46 +95,86 @@ def run_child(database_url: str, count: int, folder: Path, *, durable: bool) -> 
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def fresh_database_runs(vendor: str, folder: Path, tmp: str, repeat: int, **options) -> list:
+    runs = []
+    for n in range(repeat):
+        if vendor == "sqlite":
+            database = Path(tmp) / f"bench_{options['jobs']}_{n}.sqlite3"  # new for each run
+            runs.append(run_child(f"sqlite:///{database}", folder, **options))
+            continue
+        db = f"importer_bench_{os.getpid()}_{n}"
+        psql = ["psql", f"{PG_BASE}/postgres", "-qc"]
+        subprocess.run([*psql, f"CREATE DATABASE {db}"], check=True)
+        try:
+            runs.append(run_child(f"{PG_BASE}/{db}", folder, **options))
+        finally:
+            subprocess.run([*psql, f"DROP DATABASE {db}"], check=False)
+    return runs
+
+
+# (database, --jobs, durable commits)
+CONFIGURATIONS = [
+    ("sqlite", 1, False),
+    ("sqlite", 2, False),
+    ("postgresql", 1, False),
+    ("postgresql", 2, False),
+    ("postgresql", 2, True),
+]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--folder", type=Path)
+    parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--durable", action="store_true")
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.count, args.folder, durable=args.durable)))
+        print(json.dumps(child(args.folder, jobs=args.jobs, durable=args.durable)))
         return
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "captures"
         folder.mkdir()
         write_captures(folder, args.count)
-        results = [run_child(f"sqlite:///{tmp}/bench.sqlite3", args.count, folder, durable=False)]
-        for durable in (False, True):
-            db = f"importer_bench_{os.getpid()}"
-            psql = ["psql", f"{PG_BASE}/postgres", "-qc"]
-            subprocess.run([*psql, f"CREATE DATABASE {db}"], check=True)
-            try:
-                results.append(run_child(f"{PG_BASE}/{db}", args.count, folder, durable=durable))
-            finally:
-                subprocess.run([*psql, f"DROP DATABASE {db}"], check=False)
+        for vendor, jobs, durable in CONFIGURATIONS:
+            runs = fresh_database_runs(vendor, folder, tmp, args.repeat, jobs=jobs, durable=durable)
+            rows.append(row(vendor, jobs, durable, runs))
+            print(rows[-1], flush=True)
+    write_report(args, rows)
+
+
+def row(vendor: str, jobs: int, durable: bool, runs: list[dict]) -> str:
+    rates = sorted(r["per_second"] for r in runs)
+    loads = [r["load_average"] for r in runs]
+    commits = "durable" if durable else ("asynchronous" if vendor == "postgresql" else "-")
+    return (
+        f"| {vendor} | {jobs} | {commits} | {runs[0]['captures']} "
+        f"| **{statistics.median(rates):.1f}** | {', '.join(f'{r:.1f}' for r in rates)} "
+        f"| {statistics.median(r['writer_cpu_ms'] for r in runs):.2f} "
+        f"| {', '.join(f'{r:.1f}' for r in loads)} | {runs[-1]['summary']} |"
+    )
+
+
+def write_report(args: argparse.Namespace, rows: list[str]) -> None:
     lines = [
         "# Import throughput",
         "",
-        f"{args.count} synthetic text captures from NTREX documents (4 languages), imported "
-        "one transaction per file through `Importer.import_path` (the command's code path), "
-        "on a 2-core machine shared with other jobs.",
+        f"{args.count} synthetic text captures from NTREX documents (4 languages), imported by "
+        "the `import_articles` command into a fresh, migrated database; each configuration "
+        f"run {args.repeat} times; captures/s is the command's wall-clock rate. Machine: "
+        f"{os.cpu_count()} CPUs, shared with other jobs (load average at the end of each run "
+        "is shown). `--jobs 2` is the command's default here (it uses the CPUs it may run on). "
+        "Asynchronous commits: the command's default on PostgreSQL (`store.relaxed_commits`); "
+        "durable: every commit waits for its WAL to reach disk.",
         "",
-        "| database | commit | captures | seconds | captures/s | importer CPU ms/capture | new "
-        "| errors | load average at end |",
+        "| database | --jobs | commits | captures | median captures/s | runs (captures/s) "
+        "| command process CPU ms/capture | load average | summary |",
         "|---|---|---|---|---|---|---|---|---|",
+        *rows,
     ]
-    for r in results:
-        lines.append(
-            f"| {r['vendor']} | {r['commit']} | {r['captures']} | {r['seconds']} "
-            f"| {r['per_second']} | "
-            f"{r['cpu_ms_per_capture']} | {r['new']} | {r['errors']} | {r['load_average']} |"
-        )
     text = "\n".join(lines) + "\n"
     (RESULTS / "throughput.md").write_text(text)
     print(text)

@@ -6,8 +6,10 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from articles.importing.progress import ProgressBar
+from articles.importing.store import store_capture
 from articles.models import Article, Capture, Event, Outlet
 
 from .factories import make_event
@@ -229,3 +231,20 @@ def test_progress_bar_is_drawn_on_a_terminal():
     bar.close()
     assert "[###############---------------] 1/2 a.txt" in stream.getvalue()
     assert "2/2 b.txt" in stream.getvalue()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize(("options", "during"), [((), "off"), (("--durable",), "on")])
+def test_commits_are_relaxed_during_a_run_unless_durable(monkeypatch, options, during):
+    seen = []
+
+    def spy(*args, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            seen.append(cursor.fetchone()[0])
+        return store_capture(*args, **kwargs)
+
+    monkeypatch.setattr("articles.importing.pipeline.store_capture", spy)
+    code, _, _ = run(SEEDS, *options)
+    assert code == 0 and seen == [during] * 5

@@ -16,8 +16,8 @@ class Command(BaseCommand):
     help = (
         "Import captures (seed .txt files and saved .html/.htm pages, also gzipped) from files "
         "or folders. Each file is written in its own transaction; failed files write nothing. "
-        "On PostgreSQL a run does not wait for each commit to reach disk: after a server "
-        "crash, run it again (imports are idempotent)."
+        "On PostgreSQL a run does not wait for each commit to reach disk unless --durable is "
+        "given: after a server crash, run it again (imports are idempotent)."
     )
 
     def add_arguments(self, parser) -> None:
@@ -27,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="show, write nothing")
         parser.add_argument("--json", action="store_true", help="print one JSON array")
         parser.add_argument("--group", action="store_true", help="propose events for articles")
+        parser.add_argument(
+            "--durable",
+            action="store_true",
+            help="wait for each commit to reach disk (PostgreSQL; slower)",
+        )
         parser.add_argument(
             "--jobs",
             type=int,
@@ -41,13 +46,13 @@ class Command(BaseCommand):
         if options["jobs"] < 1:
             raise CommandError("--jobs must be 1 or more")
         try:
-            # A bulk run is re-runnable (imports are idempotent), so it does not wait for
-            # each commit to reach disk: see store.relaxed_commits.
+            # A bulk run is re-runnable (imports are idempotent), so by default it does not
+            # wait for each commit to reach disk: see store.relaxed_commits.
             importer = Importer(
                 language=options["language"],
                 event=event,
                 dry_run=options["dry_run"],
-                durable=False,
+                durable=options["durable"],
                 jobs=options["jobs"],
             )
         except ValueError as exc:
