@@ -72,19 +72,25 @@ class Reader:
             raw = read()
             raw.sha256  # noqa: B018 - hashed here, in the worker, not in the writing process
             record = parse_capture(raw)
+            pending = self._set_language(record)
             derived = derive_text(record.title, record.body)
-            if self.language:
-                record.language = self.language
-            elif record.language_hint or not (record.outlet_domain or record.outlet_name):
-                set_language(record, known=self.known, hint=record.language_hint)
-            else:
-                return Prepared(name, raw, record, language_pending=True, derived=derived)
-            return Prepared(name, raw, record, derived=derived)
+            return Prepared(name, raw, record, language_pending=pending, derived=derived)
         except CaptureError as exc:
             return Prepared(name, record=record, error=str(exc))
         except Exception as exc:  # a bad file must never stop the run: report and go on
             logger.exception("importing %s failed", name)
             return Prepared(name, record=record, error=f"{type(exc).__name__}: {exc}")
+
+
+    def _set_language(self, record: ParsedCapture) -> bool:
+        """Name the language; True when it waits for the writer's outlet prior."""
+        if self.language:
+            record.language = self.language
+        elif record.language_hint or not (record.outlet_domain or record.outlet_name):
+            set_language(record, known=self.known, hint=record.language_hint)
+        else:
+            return True
+        return False
 
 
 def parse_capture(raw: RawCapture) -> ParsedCapture:
