@@ -6,13 +6,10 @@ The view only parses the request; this module decides what the reader holds.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.urls import reverse
-
 from .alignment.store import stored_rows
-from .comparison import Fact, comparison_for
+from .comparison import comparison_for
 from .coverage import StripDay, coverage_strip
 from .models import Article, Event, Language
-from .names.models import NameEntry
 from .panel import PanelLine, marks_for, panel_lines, row_of
 from .reader import Reader, RowIndexes, build_reader, reader_query
 
@@ -56,18 +53,5 @@ def event_page(
     reader = build_reader(
         versions, chosen, languages, rows=rows, marks=marks_for(facts, selected_fact)
     )
-    lines = panel_lines(
-        facts, reader.columns, row_of(rows, versions), selected_fact, entry_urls(facts)
-    )
+    lines = panel_lines(facts, reader.columns, row_of(rows, versions), selected_fact)
     return EventPage(reader, lines, coverage_strip(versions, event.date), reader_query(chosen))
-
-
-def entry_urls(facts: Sequence[Fact]) -> dict[str, str]:
-    """Fact key -> the register entry's page, for the names (keys "name:<entry id>")."""
-    ids = {int(f.key.removeprefix("name:")) for f in facts if f.key.startswith("name:")}
-    if not ids:
-        return {}
-    entries = NameEntry.objects.filter(pk__in=ids).values_list("pk", "slug")
-    return {
-        f"name:{pk}": reverse("articles:name-detail", kwargs={"slug": slug}) for pk, slug in entries
-    }

@@ -8,7 +8,7 @@ from .text import DerivedText, derive_text, fold, normalise_body, split_paragrap
 from .validators import (
     HTTP_URL_REGEX,
     SHA256_REGEX,
-    http_url_validator,
+    HttpURLField,
     language_code_validator,
     sha256_validator,
 )
@@ -37,9 +37,7 @@ class Language(models.Model):
 class Outlet(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    homepage = models.URLField(
-        _("homepage"), max_length=500, blank=True, validators=[http_url_validator]
-    )
+    homepage = HttpURLField(_("homepage"), max_length=500, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True)
 
     objects = OutletQuerySet.as_manager()
@@ -145,9 +143,7 @@ class Article(models.Model):
         _("published on"), null=True, blank=True, help_text=_("Empty when the source does not say.")
     )
     # NULL, not "", when unknown: the unique constraint must allow many unknown URLs.
-    source_url = models.URLField(  # noqa: DJ001
-        _("source URL"), max_length=2000, null=True, blank=True, validators=[http_url_validator]
-    )
+    source_url = HttpURLField(_("source URL"), max_length=2000, null=True, blank=True)
     byline = models.CharField(_("byline"), max_length=300, blank=True)
     translation_of = models.ForeignKey(
         "self",
@@ -256,11 +252,10 @@ class ArticleImage(models.Model):
     article = models.ForeignKey(
         Article, models.CASCADE, related_name="images", verbose_name=_("article")
     )
-    url = models.URLField(
+    url = HttpURLField(
         _("URL"),
         max_length=2000,
         blank=True,
-        validators=[http_url_validator],
         help_text=_("Empty when the capture kept only the caption."),
     )
     caption = models.TextField(_("caption"), blank=True)

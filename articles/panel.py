@@ -4,6 +4,8 @@ row where each version states it. The facts come from `articles.comparison`."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from .comparison import Fact, Occurrence
 from .comparison.labels import KIND_LABELS, fact_label
 from .models import Article
@@ -23,7 +25,6 @@ class PanelLine:
     cells: list[PanelCell]
     partial: bool  # some shown versions do not carry it
     selected: bool
-    url: str = ""  # the name register's page for a name
 
     @property
     def label(self) -> str:
@@ -33,6 +34,11 @@ class PanelLine:
     @property
     def kind_label(self) -> str:
         return str(KIND_LABELS.get(self.fact.kind, self.fact.kind))
+
+    @property
+    def url(self) -> str:
+        """The name register's page for a name (its slug is stored with the fact)."""
+        return reverse("articles:name-detail", args=[self.fact.slug]) if self.fact.slug else ""
 
     @property
     def first_row(self) -> int | None:
@@ -54,19 +60,15 @@ def panel_lines(
     columns: Sequence[Article],
     rows: dict[tuple[int, int], int],
     selected: str | None,
-    urls: dict[str, str] | None = None,
 ) -> list[PanelLine]:
     """Facts carried by at least one shown column; partial ones (the differences) first,
     each group in the order the facts came (the comparison orders them by kind)."""
-    urls = urls or {}
     lines = []
     for fact in facts:
         cells = [_cell(fact, column, rows) for column in columns]
         carried = sum(1 for cell in cells if cell.mentions)
         if carried:
-            partial = carried < len(columns)
-            url = urls.get(fact.key, "")
-            lines.append(PanelLine(fact, cells, partial, fact.key == selected, url))
+            lines.append(PanelLine(fact, cells, carried < len(columns), fact.key == selected))
     return sorted(lines, key=lambda line: not line.partial)
 
 

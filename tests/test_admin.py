@@ -148,6 +148,21 @@ def test_admin_form_refuses_javascript_image_url(editor_client, content):
     assert not Article.objects.filter(title="x").exists()
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/a.jpg"])
+def test_admin_form_refuses_a_non_web_image_url_with_one_message(editor_client, url):
+    """The form's URLField passes ftp; the model's own validator then refuses it, once."""
+    form = {
+        "title": "x", "language": "en", "status": "draft", "body": "x",
+        **inline_management("images", 1),
+        "images-0-position": "0", "images-0-url": url, "images-0-caption": "",
+        **inline_management("captures", 0),
+    }  # fmt: skip
+    response = editor_client.post(reverse("admin:articles_article_add"), form)
+    assert response.status_code == 200
+    assert not Article.objects.filter(title="x").exists()
+    assert response.content.decode().count("Enter a valid URL.") == 1
+
+
 @pytest.mark.parametrize("page", ["article", "capture"])
 def test_capture_raw_is_shown_escaped(editor_client, page):
     article = make_article()

@@ -229,6 +229,17 @@ def test_a_comparison_survives_its_json_form(seed_pair):
     assert Comparison.from_json(comparison.to_json()) == comparison
 
 
+def test_a_name_fact_keeps_its_entrys_slug_through_the_store_and_a_restriction(seed_pair):
+    """The reader links a name to its register page from the stored fact, without a query."""
+    _, english, comparison = seed_pair
+    names = [f for f in comparison.facts if f.key.startswith("name:")]
+    slugs = dict(NameEntry.objects.values_list("pk", "slug"))
+    assert names and all(f.slug == slugs[int(f.key.removeprefix("name:"))] for f in names)
+    stored = Comparison.from_json(comparison.to_json()).restricted_to([english.pk])
+    in_english = {f.key: f.slug for f in names if english.pk in f.occurrences}
+    assert {f.key: f.slug for f in stored.facts if f.slug} == in_english
+
+
 def test_a_stored_comparison_is_read_without_recomputing(seed_pair, django_assert_num_queries):
     """A page view costs the fingerprint query and a cache read, not an extraction."""
     indonesian, english, _ = seed_pair

@@ -65,6 +65,20 @@ def test_source_url_must_be_http_in_full_clean():
     assert messages(error) == ["The source URL must be an http or https link."]
 
 
+@pytest.mark.parametrize("url", [JAVASCRIPT_URL, "ftp://example.org/a", "not a link"])
+def test_a_bad_url_gets_one_message_in_full_clean(url):
+    """URLField's own URLValidator used to refuse a bad link beside ours: the message came twice."""
+    checks = [
+        (Article(language_id="en", title="t", body="b", source_url=url), "source_url"),
+        (ArticleImage(article=make_article(), url=url), "url"),
+        (Outlet(name="x", slug="x", homepage=url), "homepage"),
+    ]
+    for instance, field in checks:
+        with pytest.raises(ValidationError) as error:
+            instance.full_clean()
+        assert messages(error, field) == ["Enter a valid URL."]
+
+
 # Article body hash, status, translation
 
 

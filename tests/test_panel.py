@@ -44,8 +44,10 @@ def test_the_link_names_the_row_where_each_version_mentions_the_fact():
 
 
 def test_a_name_links_to_its_register_entry():
+    """The entry's slug comes with the stored fact: the link costs the page no query."""
     a = version(1, "p")
-    (line,) = panel_lines([fact("name:7", a1=at(0))], [a], {}, None, {"name:7": "/names/x/"})
+    name = Fact("person", "name:7", "X", {1: at(0)}, slug="x")
+    (line,) = panel_lines([name], [a], {}, None)
     assert line.url == "/names/x/"
 
 

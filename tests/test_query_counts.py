@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Outlet
+from articles.names.linking import link_article_names
 from tests.factories import make_article, make_capture, make_event, make_image, make_outlet
 
 LANGS = ["id", "en", "sv", "vi"]
@@ -75,9 +76,8 @@ PAGES = {
     # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
     # part of its key (articles.comparison.store.fingerprint), and the read from the
     # database cache it is kept in + 1 for the stored alignment's rows, checked against the
-    # versions the view already holds (articles.alignment.store.stored_rows). When the
-    # versions mention register names, one more finds the entries' pages
-    # (event_reader.entry_urls).
+    # versions the view already holds (articles.alignment.store.stored_rows). Register names
+    # add none: their entries' slugs are stored with the comparison (see the test below).
     "event reader": (first_event_url, 6),
     "article list": (lambda: reverse("articles:article-list"), 6),
     "article list filtered": (
@@ -98,3 +98,14 @@ def test_query_count_does_not_grow_with_the_archive(client, db, page):
     populate(297)
     large = queries_for(client, url_of())
     assert small == large == pinned, f"{page}: {small} queries with 3 events, {large} with 300"
+
+
+def test_register_names_cost_the_reader_no_query(client, db):
+    """The names' entry pages come with the stored comparison (each name fact keeps its entry's
+    slug), so versions that mention register names read no more than versions that do not."""
+    event = make_event()
+    for code, body in [("en", "Chen Gang met Phạm Minh Chính."), ("vi", "Trần Cương hội kiến.")]:
+        link_article_names(make_article(language=code, event=event, body=body))
+    url = event.get_absolute_url()
+    assert queries_for(client, url) == PAGES["event reader"][1]
+    assert 'href="/names/chen-gang/"' in client.get(url).content.decode()

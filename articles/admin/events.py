@@ -28,7 +28,7 @@ class EventArticleInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["event_title", "event_date", "event_place", "article_count"]
+    list_display = ["title", "date", "place", "article_count"]
     search_fields = ["title", "summary", "place"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "date"
@@ -39,18 +39,6 @@ class EventAdmin(admin.ModelAdmin):
         # A GROUP BY query ignores Meta.ordering; autocomplete pages need a stable order.
         queryset = super().get_queryset(request).annotate(num_articles=Count("articles"))
         return queryset.order_by(*Event._meta.ordering)
-
-    @admin.display(description=_("title"), ordering="title")
-    def event_title(self, obj: Event) -> str:
-        return obj.title
-
-    @admin.display(description=_("date"), ordering="date")
-    def event_date(self, obj: Event):
-        return obj.date
-
-    @admin.display(description=_("place"), ordering="place")
-    def event_place(self, obj: Event) -> str:
-        return obj.place
 
     @admin.display(description=_("articles"), ordering="num_articles")
     def article_count(self, obj: Event) -> int:

@@ -22,6 +22,7 @@ class _Mention:
     label: str
     occurrence: Occurrence
     year: int | None = None
+    slug: str = ""
 
 
 def _name_mentions(articles: Sequence[Article], matcher: NameMatcher) -> list[_Mention]:
@@ -36,7 +37,8 @@ def _name_mentions(articles: Sequence[Article], matcher: NameMatcher) -> list[_M
     for article_id, index, match in found:
         entry = entries[match.entry_id]
         where = Occurrence(index, match.start, match.end, match.spelling)
-        mentions.append(_Mention(article_id, entry.kind, f"name:{entry.pk}", entry.name, where))
+        key = f"name:{entry.pk}"
+        mentions.append(_Mention(article_id, entry.kind, key, entry.name, where, slug=entry.slug))
     return mentions
 
 
@@ -69,7 +71,7 @@ def _group(mentions: list[_Mention], article_ids: list[int]) -> list[Fact]:
         _, occurrences = grouped.setdefault(m.key, (m, {}))
         occurrences.setdefault(m.article_id, []).append(m.occurrence)
     facts = [
-        with_carriers(first.kind, key, first.label, occ, article_ids, first.year)
+        with_carriers(first.kind, key, first.label, occ, article_ids, first.year, first.slug)
         for key, (first, occ) in grouped.items()
     ]
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}

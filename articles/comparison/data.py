@@ -22,6 +22,7 @@ class Fact:
     carried_by: list[int] = field(default_factory=list)
     missing_from: list[int] = field(default_factory=list)
     year: int | None = None  # dates: the year a version gives, if any
+    slug: str = ""  # names: the register entry's slug, so a page links it without a query
 
     @property
     def shared(self) -> bool:
@@ -52,7 +53,9 @@ class Comparison:
             occurrences = {pk: fact.occurrences[pk] for pk in keep if pk in fact.occurrences}
             if occurrences:
                 facts.append(
-                    with_carriers(fact.kind, fact.key, fact.label, occurrences, keep, fact.year)
+                    with_carriers(
+                        fact.kind, fact.key, fact.label, occurrences, keep, fact.year, fact.slug
+                    )
                 )
         return Comparison(keep, facts, self.fingerprint)
 
@@ -66,7 +69,7 @@ class Comparison:
             Fact(
                 f["kind"], f["key"], f["label"],
                 {int(pk): [Occurrence(**o) for o in occ] for pk, occ in f["occurrences"].items()},
-                f["carried_by"], f["missing_from"], f.get("year"),
+                f["carried_by"], f["missing_from"], f.get("year"), f.get("slug", ""),
             )
             for f in raw["facts"]
         ]  # fmt: skip
@@ -75,8 +78,8 @@ class Comparison:
 
 def with_carriers(
     kind: str, key: str, label: str, occurrences: dict[int, list[Occurrence]],
-    article_ids: Sequence[int], year: int | None = None,
+    article_ids: Sequence[int], year: int | None = None, slug: str = "",
 ) -> Fact:  # fmt: skip
     carried = [pk for pk in article_ids if pk in occurrences]
     missing = [pk for pk in article_ids if pk not in occurrences]
-    return Fact(kind, key, label, occurrences, carried, missing, year)
+    return Fact(kind, key, label, occurrences, carried, missing, year, slug)

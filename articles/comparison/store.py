@@ -21,8 +21,9 @@ from articles.text import sha256_hex
 from .compute import compare_versions
 from .data import Comparison
 
-# Bump when extraction changes so cached comparisons made by older code are not reused.
-EXTRACTION_VERSION = 1
+# Bump when extraction or the stored shape changes so cached comparisons made by older code
+# are not reused (2: name facts carry their entry's slug).
+EXTRACTION_VERSION = 2
 CACHE_TIMEOUT = None  # entries never expire; the fingerprint changes instead
 
 
