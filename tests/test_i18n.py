@@ -10,8 +10,12 @@ LOCALES = ["id", "sv", "vi"]
 
 
 def po_entries(code: str) -> list[tuple[str, list[str]]]:
+    return po_entries_at(settings.BASE_DIR / "locale" / code / "LC_MESSAGES" / "django.po")
+
+
+def po_entries_at(path) -> list[tuple[str, list[str]]]:
     """(msgid and msgid_plural, msgstrs) for every entry but the header, lines joined."""
-    text = (settings.BASE_DIR / "locale" / code / "LC_MESSAGES" / "django.po").read_text("utf-8")
+    text = path.read_text("utf-8")
     entries = []
     for block in text.split("\n\n"):
         fields: dict[str, str] = {}
@@ -88,3 +92,23 @@ def test_the_articles_keep_their_own_language_under_a_translated_interface(clien
 def test_language_filter_options_are_named_in_the_interface_language(client, scene):
     html = client.get(reverse("articles:event-list"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert 'value="sv"> tiếng Thụy Điển <span class="count">' in html
+
+
+def test_every_string_marked_in_the_code_is_in_the_catalogues(tmp_path, settings, monkeypatch):
+    """makemessages, run on a copy of the code (so the real catalogues stay untouched), finds
+    no string the catalogues lack: a string added without its translations fails here, not
+    in front of users."""
+    import shutil
+
+    from django.core.management import call_command
+
+    for folder in ("articles", "coverage_site", "templates"):
+        shutil.copytree(settings.BASE_DIR / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    call_command("makemessages", locale=["sv"], verbosity=0)
+    fresh_catalogue = tmp_path / "locale" / "sv" / "LC_MESSAGES" / "django.po"
+    fresh = {msgid for msgid, _ in po_entries_at(fresh_catalogue)}
+    assert len(fresh) > 100
+    for code in LOCALES:
+        assert fresh - {msgid for msgid, _ in po_entries(code)} == set(), code
