@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from articles.grouping import GroupingItem, apply_proposals, propose_groups, score_groups
 from articles.grouping.dates import StatedDate, stated_dates
+from articles.grouping.evidence import happened_on
 from articles.grouping.proposals import accept_proposals, store_proposals
 from articles.grouping.variants import variants_from
 from articles.models import Article, Event, NameEntry, NameVariant
@@ -119,6 +120,17 @@ def test_grouping_reads_the_register_once_per_run(django_assert_num_queries):
     items, _ = seed_items()
     with django_assert_num_queries(1):
         score_groups(items, events=[])
+
+
+def test_the_happening_takes_its_year_from_the_group_when_the_text_gives_none():
+    """ "18 February" with no year anywhere and no publication date: the latest publication
+    date in its group that allows it gives the year."""
+    title, paragraphs = "Minister visits", ["The minister arrived on 18 February."]
+    assert happened_on(title, paragraphs, None) == StatedDate(2, 18)
+    in_group = happened_on(
+        title, paragraphs, None, group_published=[date(2024, 1, 3), date(2025, 2, 19)]
+    )
+    assert in_group == StatedDate(2, 18, 2025)
 
 
 @pytest.mark.parametrize(
