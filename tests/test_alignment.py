@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from articles.alignment import align_paragraphs, align_versions, check_rows
 from articles.alignment.anchors import number_keys
+from articles.alignment.names import register_variants, variant_map
 from benchmarks.alignment_data import SEEDS, seed_cases
 
 EN = [
@@ -73,6 +74,10 @@ def test_empty_sides():
     assert align_paragraphs([], ["A.", "B."]) == [([], [0]), ([], [1])]
 
 
+# The tests below need no database: they give the aligner a table of their own.
+CHEN_GANG = variant_map({"chen-gang": ("Chen Gang", "Trần Cương")})
+
+
 def _counterpart(left: str, right: list[str], variants=None) -> int | None:
     beads = align_paragraphs([left], right, variants=variants)
     return next((b[0] for a, b in beads if a and len(b) == 1), None)
@@ -91,12 +96,12 @@ def test_names_anchor_with_or_without_diacritics_and_through_variants(left_name,
     left = f"{left_name} opened the session this morning."
     named = f"{right_name} membuka sidang pagi ini."
     other = "Hujan turun deras sepanjang pagi hari ini."
-    assert _counterpart(left, [named, other]) == 0
-    assert _counterpart(left, [other, named]) == 1
+    assert _counterpart(left, [named, other], variants=CHEN_GANG) == 0
+    assert _counterpart(left, [other, named], variants=CHEN_GANG) == 1
 
 
 def test_variants_hook_extends_the_name_table():
-    """A name the built-in table does not know anchors once a register supplies it."""
+    """A name whose spellings fold apart anchors once a table joins them."""
     register = {"xi jinping": "xi", "tap can binh": "xi"}
     left = "Xi Jinping opened the session this morning."
     named = "Tập Cận Bình khai mạc phiên họp sáng nay."
@@ -105,15 +110,18 @@ def test_variants_hook_extends_the_name_table():
     assert _counterpart(left, [named, other], variants=register) == 0
 
 
+@pytest.mark.django_db
 @pytest.mark.skipif(not SEEDS.exists(), reason="the seeds are beside the project in ../shared")
 def test_seed_pairs_match_the_gold():
     """Against the gold written by reading both versions (benchmarks/gold/), link F1 over the
     seed pairs meets the 0.95 target. The one disagreement allowed is the 000-002 ending,
     which the gold joins 2-2 (the AI centre is in the first Indonesian and the second English
-    paragraph) and the aligner pairs one to one; the Swedish translation matches exactly."""
+    paragraph) and the aligner pairs one to one; the Swedish translation matches exactly.
+    Names go through the name register, as in the stored alignments."""
+    variants = register_variants()
     gold, found, differences = set(), set(), {}
     for number, case in enumerate(seed_cases()):
-        beads = align_paragraphs(case.left, case.right)
+        beads = align_paragraphs(case.left, case.right, variants=variants)
         gold |= {(number, *link) for link in links(case.gold)}
         found |= {(number, *link) for link in links(beads)}
         differences[case.pair] = [b for b in beads if b not in case.gold]

@@ -7,10 +7,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.grouping import GroupingItem, apply_proposals, propose_groups
+from articles.grouping import GroupingItem, apply_proposals, propose_groups, score_groups
 from articles.grouping.dates import StatedDate, stated_dates
+from articles.grouping.evidence import happened_on
 from articles.grouping.proposals import accept_proposals, store_proposals
-from articles.models import Article, Event
+from articles.grouping.variants import variants_from
+from articles.models import Article, Event, NameEntry, NameVariant
 from articles.text import join_paragraphs
 from benchmarks.corpora import ntrex_items, seed_items
 from tests.factories import make_article, make_event
@@ -43,6 +45,7 @@ def groups_of(proposals: dict[str, str], items: list[GroupingItem]) -> set[froze
     return {frozenset(members) for members in grouped.values()}
 
 
+@pytest.mark.django_db
 def test_seeds_group_by_happening_across_languages():
     """000 (id) + 002 (en) are one meeting, 001 (id) + 003 (sv) another, 004 (vi) a third;
     000 and 001 share outlet, language and visitor but not the day."""
@@ -56,6 +59,7 @@ def test_seeds_group_by_happening_across_languages():
     assert sorted(set(proposals.values())) == ["new-1", "new-2", "new-3"]
 
 
+@pytest.mark.django_db
 def test_same_people_on_different_days_are_not_joined():
     """Two English reports naming the same two people, met three days apart."""
     lead = "Prime Minister Pham Minh Chinh received Chen Gang, Party Secretary of Guangxi"
@@ -66,6 +70,7 @@ def test_same_people_on_different_days_are_not_joined():
     assert proposals["a"] != proposals["b"]
 
 
+@pytest.mark.django_db
 def test_same_people_same_day_in_two_languages_are_joined():
     """The control for the test above: the same day, one text in Vietnamese."""
     en = GroupingItem(
@@ -78,6 +83,54 @@ def test_same_people_same_day_in_two_languages_are_joined():
     )  # fmt: skip
     proposals = propose_groups([en, vi], events=[])
     assert proposals["en"] == proposals["vi"]
+
+
+def test_an_explicit_table_makes_two_spellings_one_name():
+    table = variants_from({"chen gang": ["Trần Cương"]})
+    assert table.canonical("tran cuong") == table.canonical("chen gang") == "chen_gang"
+    assert table.canonical("pham tran cuong") == "pham chen_gang"
+    assert variants_from({}).canonical("tran cuong") == "tran cuong"
+
+
+def _one_name_two_spellings() -> list[GroupingItem]:
+    """Two reports alike but for the spelling of the one name they carry."""
+    paragraph = "{} stepped down after a long dispute over the harbour."
+    return [
+        GroupingItem("a", "Ostrowski resigns", [paragraph.format("Ostrowski")], "en", None),
+        GroupingItem("b", "Ostrovsky resigns", [paragraph.format("Ostrovsky")], "en", None),
+    ]
+
+
+@pytest.mark.django_db
+def test_grouping_uses_a_spelling_an_editor_adds_to_the_register():
+    """Apart while the register does not know that the two spellings name one person;
+    together once an editor adds the second spelling to the entry."""
+    entry = NameEntry.objects.create(name="Marek Ostrowski", kind="person", slug="m-ostrowski")
+    NameVariant.objects.create(entry=entry, spelling="Ostrowski")
+    first = propose_groups(_one_name_two_spellings(), events=[])
+    assert first["a"] != first["b"]
+    NameVariant.objects.create(entry=entry, spelling="Ostrovsky")
+    again = propose_groups(_one_name_two_spellings(), events=[])
+    assert again["a"] == again["b"]
+
+
+@pytest.mark.django_db
+def test_grouping_reads_the_register_once_per_run(django_assert_num_queries):
+    """One query for the whole batch, however many items it holds (no events to compare)."""
+    items, _ = seed_items()
+    with django_assert_num_queries(1):
+        score_groups(items, events=[])
+
+
+def test_the_happening_takes_its_year_from_the_group_when_the_text_gives_none():
+    """ "18 February" with no year anywhere and no publication date: the latest publication
+    date in its group that allows it gives the year."""
+    title, paragraphs = "Minister visits", ["The minister arrived on 18 February."]
+    assert happened_on(title, paragraphs, None) == StatedDate(2, 18)
+    in_group = happened_on(
+        title, paragraphs, None, group_published=[date(2024, 1, 3), date(2025, 2, 19)]
+    )
+    assert in_group == StatedDate(2, 18, 2025)
 
 
 @pytest.mark.parametrize(
@@ -217,6 +270,7 @@ def test_stored_proposal_for_an_existing_event_is_accepted():
     assert inbox.event == event and inbox.proposed_event is None
 
 
+@pytest.mark.django_db
 def test_ntrex_subset_groups_translations_of_each_document():
     """Twelve NTREX documents in English, Indonesian, Swedish and Vietnamese: each document's
     four versions form one group and no two documents share one (pairwise F1 >= 0.95)."""

@@ -11,7 +11,7 @@ from articles.models import ArticleName, NameEntry, NameVariant
 from articles.names.folding import fold_with_offsets, match_key
 from articles.names.linking import link_article_names
 from articles.names.matching import find_names
-from articles.names.queries import events_mentioning
+from articles.names.queries import events_mentioning, spelling_owners
 
 from .factories import make_article, make_event
 from .seed_texts import seed_body
@@ -122,6 +122,34 @@ def test_matching_with_a_built_register_costs_one_query(django_assert_num_querie
     find_names("Tran Cuong", "id")
     with django_assert_num_queries(1):
         assert len(find_names("Tran Cuong met Vu Dai Thang in Quang Ninh", "id")) == 3
+
+
+def test_every_seeded_spelling_is_stored_folded_as_match_key_folds_it():
+    """The seed migrations fold with a frozen copy of the folding; matching compares the stored
+    form with text folded by today's `match_key`, so the two must agree."""
+    stored = NameVariant.objects.values_list("spelling", "folded")
+    assert [(s, f) for s, f in stored if f != match_key(s)] == []
+
+
+def test_the_register_holds_the_spellings_grouping_and_alignment_kept_in_code():
+    """Migration 0009 added what the grouping and alignment tables knew and the seed lacked."""
+    owners = spelling_owners()
+    assert owners["kwangsi"] == owners["guangxi"] == "guangxi"
+    assert owners["youyi"] == owners["huu nghi"] == "huu-nghi"
+    assert owners["amerika serikat"] == owners["hoa ky"] == "united-states"
+    assert owners["tran cuong"] == owners["chen gang"] == "chen-gang"
+
+
+def test_a_spelling_two_entries_share_is_read_as_the_older_entrys():
+    other = NameEntry.objects.create(name="Kina (Papua)", kind="place", slug="kina-png")
+    NameVariant.objects.create(entry=other, spelling="Kina", language_id="en")
+    assert spelling_owners()["kina"] == "china"
+    assert spelling_owners()["kina (papua)"] == "kina-png"
+
+
+def test_the_spelling_table_is_read_in_one_query(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        spelling_owners()
 
 
 def test_a_spelling_is_unique_per_entry_once_folded():

@@ -1,65 +1,34 @@
-"""Name variants for the aligner: a built-in table, overlaid with the editable name register.
+"""Name variants for the aligner: the editable name register (``articles.names``).
 
-The aligner takes any ``{spelling: key}`` mapping; ``register_variants`` builds the one the
-stored alignments use from this table and the register (``articles.names``).
+The aligner takes any ``{folded spelling: key}`` mapping. The stored alignments use the
+register's, from ``register_variants``; tests may overlay a table of their own.
 """
 
 from collections.abc import Iterable, Mapping
 
 from articles.text import fold
 
-# Canonical key -> spellings seen in the seed captures (accents optional: they are folded away).
-NAME_VARIANTS: dict[str, tuple[str, ...]] = {
-    "chen-gang": ("Chen Gang", "Trần Cương"),
-    "pham-minh-chinh": ("Phạm Minh Chính",),
-    "vu-dai-thang": ("Vũ Đại Thắng",),
-    "pham-thanh-binh": ("Phạm Thanh Bình",),
-    "cao-tuong-huy": ("Cao Tường Huy",),
-    "ho-chi-minh": ("Hồ Chí Minh",),
-    "quang-ninh": ("Quảng Ninh",),
-    "lang-son": ("Lạng Sơn",),
-    "cao-bang": ("Cao Bằng",),
-    "ha-giang": ("Hà Giang",),
-    "ha-noi": ("Hà Nội", "Hanoi"),
-    "hai-phong": ("Hải Phòng",),
-    "mong-cai": ("Móng Cái",),
-    "ha-long": ("Hạ Long",),
-    "nanning": ("Nanning", "Nam Ninh"),
-    "guangxi": ("Guangxi", "Quảng Tây"),
-    "vietnam": ("Việt Nam", "Vietnam"),
-    "china": ("China", "Tiongkok", "Kina", "Trung Quốc", "Cina"),
-    "asean": ("ASEAN",),
-    "caexpo": ("CAEXPO",),
-    "huu-nghi": ("Hữu Nghị", "Youyi"),
-}
+# No table: without one (as in tests that need no database) names still anchor where their
+# folded spellings agree ("Trần Cương" = "Tran Cuong"), but "Chen Gang" meets neither.
+DEFAULT_VARIANTS: dict[str, str] = {}
 
 
-def variant_map(table: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
+def variant_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
     """Map each folded spelling to its entry's key (``"tran cuong" -> "chen-gang"``)."""
-    table = NAME_VARIANTS if table is None else table
     return {fold(spelling): key for key, spellings in table.items() for spelling in spellings}
 
 
-DEFAULT_VARIANTS = variant_map()
-
-
 def register_variants(table: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
-    """The built-in table overlaid with every spelling in the name register.
+    """Every spelling in the name register -> its entry's slug, with `table` overlaid.
 
-    A built-in entry that shares a spelling with a register entry takes the register's key,
-    so "Chen Gang" in the register and "Trần Cương" only in this table still meet.
+    An entry of `table` that shares a spelling with a register entry takes the register's
+    slug, so "Ada Byron" given here and "Ây-đa Lớp-lây" only in the register still meet.
     """
-    from articles.names.models import NameEntry, NameVariant
+    from articles.names.queries import spelling_owners
 
-    register = {
-        fold(name): f"entry-{pk}" for name, pk in NameEntry.objects.values_list("name", "pk")
-    }
-    register |= {
-        fold(folded): f"entry-{entry_id}"
-        for folded, entry_id in NameVariant.objects.values_list("folded", "entry_id")
-    }
+    register = spelling_owners()
     merged = {}
-    for key, spellings in (NAME_VARIANTS if table is None else table).items():
+    for key, spellings in (table or {}).items():
         folded = [fold(s) for s in spellings]
         owner = next((register[f] for f in folded if f in register), key)
         merged |= dict.fromkeys(folded, owner)

@@ -58,8 +58,9 @@ def align_paragraphs(
 ) -> list[Bead]:
     """Beads in reading order covering every index of both sides exactly once.
 
-    `variants` maps a spelling to a name key ("Tran Cuong" -> "chen-gang"); by default the
-    built-in table in ``names``. Pass a name register's mapping to extend it.
+    `variants` maps a spelling to a name key ("Tran Cuong" -> "chen-gang"); by default none,
+    so names meet only where they fold alike. The stored alignments pass the name register's
+    (``names.register_variants``).
     """
     matcher = _matcher(frozenset((DEFAULT_VARIANTS if variants is None else variants).items()))
     left_anchors = [anchors_of(p, matcher) for p in left]

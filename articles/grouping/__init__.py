@@ -71,7 +71,10 @@ def score_groups(
         return {}
     table = variant_table()
     nodes = [_item_node(item, table) for item in items]
-    chosen = candidate_events(items) if events is None else list(events)
+    if events is None:
+        chosen = candidate_events(items, [node.start for node in nodes])
+    else:
+        chosen = list(events)
     groups = [[i] for i in range(len(nodes))]
     for _slug, members in event_nodes(chosen, table):
         groups.append(list(range(len(nodes), len(nodes) + len(members))))

@@ -16,8 +16,8 @@ from articles.slugs import unique_slug
 from articles.text import fold
 
 from .clustering import Node
-from .dates import StatedDate, stated_dates, weekday_date, with_year, years_stated
-from .evidence import LEAD_PARAGRAPHS, gather
+from .dates import StatedDate
+from .evidence import gather, happened_on
 from .variants import NameVariants
 
 if TYPE_CHECKING:
@@ -72,10 +72,13 @@ def _with_published_articles(events: Iterable[Event]) -> list[Event]:
     return events
 
 
-def candidate_events(items: Sequence["GroupingItem"]) -> QuerySet[Event]:
+def candidate_events(
+    items: Sequence["GroupingItem"], happened: Sequence[StatedDate | None]
+) -> QuerySet[Event]:
     """The archive's events that could match: those dated within CANDIDATE_WINDOW of the
-    dates the items hold. When any item holds no date at all, every event is a candidate."""
-    held = [_dates_held(item) for item in items]
+    dates the items hold (`happened`: each item's happening, as its evidence dates it). When
+    any item holds no date at all, every event is a candidate."""
+    held = [_dates_held(item.published_on, on) for item, on in zip(items, happened, strict=True)]
     if not held or not all(held):
         return Event.objects.all()
     days = [day for dates in held for day in dates]
@@ -85,29 +88,8 @@ def candidate_events(items: Sequence["GroupingItem"]) -> QuerySet[Event]:
     )
 
 
-def _dates_held(item: "GroupingItem") -> list[date]:
-    held = [item.published_on] if item.published_on else []
-    happened = _happened(item.title, item.paragraphs, item.published_on, [])
-    return held + ([happened] if happened else [])
-
-
-def _happened(
-    title: str, paragraphs: list[str], published_on: date | None, group_published: list[date]
-) -> date | None:
-    """The happening's full date as the text states it, its year from the text itself, the
-    article's own publication date or, failing those, a publication date in its group."""
-    lead = "\n".join([title, *paragraphs[:LEAD_PARAGRAPHS]])
-    text = "\n".join([title, *paragraphs])
-    stated = stated_dates(lead)
-    if not stated:
-        weekday = weekday_date(lead, published_on)
-        return weekday.on() if weekday else None
-    first = with_year(stated[0], published_on=published_on, years=years_stated(text))
-    for reference in [None, *sorted(group_published, reverse=True)]:
-        if first.year is not None:
-            break
-        first = with_year(first, published_on=reference, years=set())
-    return first.on()
+def _dates_held(published_on: date | None, happened: StatedDate | None) -> list[date]:
+    return [day for day in (published_on, happened.on() if happened else None) if day]
 
 
 @dataclass(frozen=True)
@@ -125,7 +107,10 @@ def plan_new_event(articles: Sequence[Article]) -> NewEvent:
     published = [a.published_on for a in articles if a.published_on]
     candidates: list[tuple[date, str]] = [(d, "published") for d in published]
     for article in articles:
-        happened = _happened(article.title, article.paragraphs, article.published_on, published)
+        stated = happened_on(
+            article.title, article.paragraphs, article.published_on, group_published=published
+        )
+        happened = stated.on() if stated else None
         if happened:
             candidates.append((happened, "stated in the text"))
     if not candidates:

@@ -8,6 +8,7 @@ shared words mostly mean shared language, not a shared happening).
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -53,23 +54,34 @@ def gather(
     features.update(_word_features(text))
     mentioned = stated_dates(text)
     features.update(f"d:{stated.key}" for stated in mentioned)
-    happened = _happened_on(title, paragraphs, text, published_on)
+    happened = happened_on(title, paragraphs, published_on)
     if happened is not None:
         # The day of the happening is evidence even where the text only says "on Tuesday".
         features[f"d:{happened.key}"] += 1
     return Evidence(features, happened)
 
 
-def _happened_on(
-    title: str, paragraphs: list[str], text: str, published_on: date | None
+def happened_on(
+    title: str,
+    paragraphs: list[str],
+    published_on: date | None,
+    *,
+    group_published: Iterable[date] = (),
 ) -> StatedDate | None:
-    """The date of the happening: the first date the headline or lead states, with its year
-    from the text or the publication date; else a weekday ("on Tuesday") before publication."""
+    """The date of the happening: the first date the headline or lead states, its year from
+    the text itself, the publication date or, failing those, the latest publication date in
+    its group that gives one; else a weekday ("on Tuesday") before publication."""
     lead = "\n".join([title, *paragraphs[:LEAD_PARAGRAPHS]])
     in_lead = stated_dates(lead)
-    if in_lead:
-        return with_year(in_lead[0], published_on=published_on, years=years_stated(text))
-    return weekday_date(lead, published_on)
+    if not in_lead:
+        return weekday_date(lead, published_on)
+    text = "\n".join([title, *paragraphs])
+    first = with_year(in_lead[0], published_on=published_on, years=years_stated(text))
+    for reference in sorted(group_published, reverse=True):
+        if first.year is not None:
+            break
+        first = with_year(first, published_on=reference, years=set())
+    return first
 
 
 def _is_title_case(title: str) -> bool:

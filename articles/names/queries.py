@@ -1,10 +1,11 @@
-"""Reads over the name register for the entry pages."""
+"""Reads over the name register: the entry pages, and the spellings other modules compare."""
 
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 
 from articles.models import Event
 from articles.querysets import EventQuerySet
 
+from .folding import match_key
 from .models import ArticleName, NameEntry
 
 
@@ -25,3 +26,20 @@ def events_mentioning(entry: NameEntry | int) -> EventQuerySet:
         .annotate(mention_count=Subquery(totals, output_field=IntegerField()))
         .order_by("-date", "title")
     )
+
+
+def spelling_owners() -> dict[str, str]:
+    """Every folded spelling in the register, canonical names included -> its entry's slug.
+
+    The one table grouping and alignment compare names with (one query). A spelling two
+    entries share stays with the older entry, the one `find_names` also prefers when the
+    text's language does not decide."""
+    rows = NameEntry.objects.order_by("pk", "variants__pk").values_list(
+        "slug", "name", "variants__folded"
+    )
+    owners: dict[str, str] = {}
+    for slug, name, folded in rows:
+        for spelling in (match_key(name), folded):
+            if spelling:
+                owners.setdefault(spelling, slug)
+    return owners
