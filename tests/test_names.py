@@ -65,6 +65,20 @@ def test_a_capitalised_name_is_not_matched_by_the_same_word_in_lower_case():
     assert names_in("cửa khẩu Hữu Nghị", "vi") == [("huu-nghi", "Hữu Nghị")]
 
 
+def test_short_spellings_match_only_as_written():
+    """ "AS" and "Mỹ" name the United States in Indonesian and Vietnamese; "As" and "My"
+    starting an English sentence do not."""
+    assert names_in("As the talks began, My colleagues and US officials spoke.") == [
+        ("united-states", "US")
+    ]
+    assert names_in("Pejabat AS tiba.", "id") == [("united-states", "AS")]
+    assert names_in("Quan chức Mỹ và LHQ đã đến.", "vi") == [
+        ("united-states", "Mỹ"),
+        ("united-nations", "LHQ"),
+    ]
+    assert names_in("Un accord, eu le temps, my dear.") == []
+
+
 def test_a_rejected_longer_spelling_falls_back_to_a_shorter_one():
     """ "hữu nghị quan" in lower case is not Youyi Guan, but a capitalised start still counts."""
     NameVariant.objects.create(entry=entry("china"), spelling="trung quốc hữu nghị")

@@ -81,7 +81,6 @@ class Reader:
             logger.exception("importing %s failed", name)
             return Prepared(name, record=record, error=f"{type(exc).__name__}: {exc}")
 
-
     def _set_language(self, record: ParsedCapture) -> bool:
         """Name the language; True when it waits for the writer's outlet prior."""
         if self.language:

@@ -17,7 +17,7 @@ from django.db import migrations
 NAMES = [
     # Spellings for entries 0005 seeded.
     ("guangxi", "Guangxi", "place", ["Guangxi", "Kwangsi"]),
-    ("asean", "ASEAN", "organisation", ["ASEAN", "Đông Nam Á"]),
+    ("asean", "ASEAN", "organisation", ["ASEAN"]),
     ("huu-nghi", "Hữu Nghị", "place", ["Hữu Nghị", "Youyi"]),
     # Entries new to the register.
     ("ho-chi-minh-city", "Ho Chi Minh City", "place", [

@@ -19,7 +19,12 @@ from .models import NameEntry, NameVariant
 
 # Languages that write a genitive by appending "s" to a name: "Quang Ninhs provinsiella ...".
 GENITIVE_S_LANGUAGES = frozenset({"sv"})
+# One-word spellings this short ("AS", "UN", "EU", "Mỹ", "Úc") are everyday words once case
+# or diacritics are let go ("As the talks began", "My colleagues", "us"), so they match only
+# exactly as written.
+EXACT_MAX_LENGTH = 3
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,13 @@ class Spelling:
     # Which words of the spelling are capitalised. Text must capitalise them too: "hữu nghị"
     # (friendship) is not "Hữu Nghị", nor is "Hữu Nghị quan trọng" "Hữu Nghị Quan".
     capitals: tuple[bool, ...] = ()
+    exact: str | None = None  # a short spelling, which text must write exactly so
 
 
-_WORD = re.compile(r"\w+")
+def make_spelling(written: str, folded: str, entry_id: int, language: str | None) -> Spelling:
+    short = len(folded) <= EXACT_MAX_LENGTH and _WORD.fullmatch(folded) is not None
+    exact = unicodedata.normalize("NFC", written) if short else None
+    return Spelling(folded, entry_id, language, capitals(written), exact)
 
 
 def capitals(written: str) -> tuple[bool, ...]:
@@ -91,8 +100,12 @@ class NameMatcher:
 
     @staticmethod
     def _owner(candidates: list[Spelling], language: str | None, written: str) -> int | None:
-        written_capitals = capitals(written)
-        candidates = [c for c in candidates if _cased_like(c, written_capitals)]
+        written_capitals, as_written = capitals(written), unicodedata.normalize("NFC", written)
+        candidates = [
+            c
+            for c in candidates
+            if _cased_like(c, written_capitals) and c.exact in (None, as_written)
+        ]
         # A spelling shared by two entries goes to the one that claims the text's language.
         preferred = [c for c in candidates if c.language == language] or candidates
         return min((c.entry_id for c in preferred), default=None)
@@ -139,12 +152,9 @@ def register_version() -> tuple:
 def build_matcher() -> NameMatcher:
     """A matcher over every spelling, the canonical names included."""
     variants = NameVariant.objects.values_list("spelling", "folded", "entry_id", "language_id")
-    spellings = [
-        Spelling(folded, entry_id, language, capitals(spelling))
-        for spelling, folded, entry_id, language in variants.iterator()
-    ]
+    spellings = [make_spelling(*variant) for variant in variants.iterator()]
     names = NameEntry.objects.values_list("name", "pk").iterator()
-    spellings += [Spelling(match_key(name), pk, None, capitals(name)) for name, pk in names]
+    spellings += [make_spelling(name, match_key(name), pk, None) for name, pk in names]
     return NameMatcher(spellings)
 
 
