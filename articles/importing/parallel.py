@@ -2,12 +2,13 @@
 
 Reading (parsing, cleaning, language identification, hashing) is most of an import's CPU
 time and needs no database, so it runs in a pool of forked workers; every write stays in
-the one process that owns the connection, in file order, so concurrent imports never race
-to create the same outlet or article. Workers read a bounded window of files ahead of the
+the one process that owns the connection, in file order, so the files of one run never
+race each other to create the same outlet or article. Workers read a bounded window of files ahead of the
 writer, so memory stays flat however many files a run holds.
 """
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +22,10 @@ from .reading import Prepared, Reader
 CHUNK = 8
 # Files read ahead of the writer: two windows are in flight at any moment.
 WINDOW = 256
+# The writer is the run's serial path and the database server does its work; readers keep
+# ahead of both at a lower priority, so on a busy machine they yield the CPU to them first
+# (191 and 198 against 184 and 184 captures/s, 10,000 files, 2 cores).
+READER_NICENESS = 10
 
 
 def read_all(reader: Reader, paths: Sequence[Path], *, jobs: int) -> Iterator[Prepared]:
@@ -33,7 +38,9 @@ def read_all(reader: Reader, paths: Sequence[Path], *, jobs: int) -> Iterator[Pr
     # A worker that dies raises BrokenProcessPool here instead of leaving the run hanging.
     reader.warm_up()  # load the language model once, before the workers share it by forking
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_lower_priority
+    ) as pool:
         windows = _windows(paths, WINDOW)
         in_flight = deque(
             pool.map(reader.read_path, window, chunksize=CHUNK) for window in islice(windows, 2)
@@ -48,3 +55,7 @@ def read_all(reader: Reader, paths: Sequence[Path], *, jobs: int) -> Iterator[Pr
 
 def _windows(paths: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
     return (paths[start : start + size] for start in range(0, len(paths), size))
+
+
+def _lower_priority() -> None:
+    os.nice(READER_NICENESS)
