@@ -3,8 +3,8 @@
 Reading (parsing, cleaning, language identification, hashing) is most of an import's CPU
 time and needs no database, so it runs in a pool of forked workers; every write stays in
 the one process that owns the connection, in file order, so the files of one run never
-race each other to create the same outlet or article. Workers read a bounded window of files ahead of the
-writer, so memory stays flat however many files a run holds.
+race each other to create the same outlet or article. Workers read a bounded window of
+files ahead of the writer, so memory stays flat however many files a run holds.
 """
 
 import multiprocessing
