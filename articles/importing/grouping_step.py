@@ -16,17 +16,7 @@ def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
         if article is not None and article.event_id is not None:
             result.group = article.event.slug
             continue
-        record = result.record
-        items.append(
-            grouping.GroupingItem(
-                key=result.file,
-                title=record.title,
-                paragraphs=list(record.paragraphs),
-                language=record.language or "",
-                published_on=record.published_on,
-                article_id=article.pk if article else None,
-            )
-        )
+        items.append(_item(result, article))
         if article is not None:
             by_key[result.file] = article
     if not items:
@@ -36,3 +26,15 @@ def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
         result.group = proposals.get(result.file, result.group)
     if not dry_run:
         grouping.apply_proposals(proposals, by_key)
+
+
+def _item(result: ImportResult, article: Article | None) -> grouping.GroupingItem:
+    record = result.record
+    return grouping.GroupingItem(
+        key=result.file,
+        title=record.title,
+        paragraphs=list(record.paragraphs),
+        language=record.language or "",
+        published_on=record.published_on,
+        article_id=article.pk if article else None,
+    )

@@ -104,19 +104,23 @@ def _store(
         _validate(article)
         article.save()
         _replace_images(article, record, existing=plan.article is not None)
-        capture = Capture(
-            article=article,
-            raw=raw.raw,
-            kind=raw.kind,
-            filename=raw.name[:500],
-            importer=IMPORTER_VERSION,
-            imported_at=imported_at or timezone.now(),
-            sha256=raw.sha256,
-        )
-        _validate(capture)
-        capture.save()
+        _save_capture(article, raw, imported_at or timezone.now())
         refresh_derived(article, previous_event_id=previous_event_id)
         return Plan(plan.status, article, outlet, outlet.name if outlet else "")
+
+
+def _save_capture(article: Article, raw: RawCapture, imported_at: datetime) -> None:
+    capture = Capture(
+        article=article,
+        raw=raw.raw,
+        kind=raw.kind,
+        filename=raw.name[:500],
+        importer=IMPORTER_VERSION,
+        imported_at=imported_at,
+        sha256=raw.sha256,
+    )
+    _validate(capture)
+    capture.save()
 
 
 @contextmanager
