@@ -39,16 +39,8 @@ def similarity(nodes: list[Node]) -> np.ndarray:
     hold but only in one language ("Komite", "Partai" in Indonesian) are left out of the
     norms when two texts in different languages are compared, so a long Indonesian text does
     not look unlike its English counterpart merely for being Indonesian."""
-    df: Counter = Counter()
-    languages: dict[str, set[str]] = defaultdict(set)
-    for node in nodes:
-        df.update(node.features.keys())
-        for feature in node.features:
-            languages[feature].add(node.language)
+    df, bound = _document_frequencies(nodes)
     n = len(nodes)
-    bound = {
-        f for f, langs in languages.items() if df[f] > 1 and len(langs) == 1 and "" not in langs
-    }
     shared = [f for f, count in df.items() if count > 1]
     column = {f: i for i, f in enumerate(shared)}
     matrix = np.zeros((n, len(shared)), dtype=np.float64)
@@ -68,6 +60,21 @@ def similarity(nodes: list[Node]) -> np.ndarray:
     codes = np.array([node.language for node in nodes], dtype=object)
     same_language = (codes[:, None] == codes[None, :]) & (codes[:, None] != "")
     return np.where(same_language, dot / np.outer(full, full), dot / np.outer(cross, cross))
+
+
+def _document_frequencies(nodes: list[Node]) -> tuple[Counter, set[str]]:
+    """How many texts hold each feature, and the features several texts hold but only in
+    one language (left out of cross-language norms)."""
+    df: Counter = Counter()
+    languages: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        df.update(node.features.keys())
+        for feature in node.features:
+            languages[feature].add(node.language)
+    bound = {
+        f for f, langs in languages.items() if df[f] > 1 and len(langs) == 1 and "" not in langs
+    }
+    return df, bound
 
 
 def _weight(feature: str, tf: int, df: int, n: int) -> float:
@@ -120,13 +127,7 @@ def agglomerate(
     two or more on weaker evidence, `attach_threshold`. Returns the groups and, for each, the
     similarity at which its last merge happened (0.0 for groups never merged)."""
     count = len(groups)
-    member = np.zeros((count, sim.shape[0]), dtype=np.float64)
-    for index, nodes in enumerate(groups):
-        member[index, nodes] = 1.0
-    sums = member @ sim @ member.T
-    blocked = (member @ veto.astype(np.float64) @ member.T) > 0
-    np.fill_diagonal(blocked, True)
-    sizes = member.sum(axis=1)
+    sums, blocked, sizes = _group_matrices(sim, veto, groups)
     bars = (threshold, threshold if attach_threshold is None else attach_threshold)
     # Only the merged group's row and column change after a merge: keep the eligible means.
     eligible = np.full((count, count), -np.inf)
@@ -141,16 +142,41 @@ def agglomerate(
         scores[a] = float(eligible[a, b])
         merged[a].extend(merged[b])
         merged[b] = []
-        sums[a, :] += sums[b, :]
-        sums[:, a] = sums[a, :]
-        sizes[a] += sizes[b]
-        blocked[a, :] |= blocked[b, :]
-        blocked[:, a] = blocked[a, :]
-        blocked[b, :] = blocked[:, b] = True
-        eligible[b, :] = eligible[:, b] = -np.inf
+        _merge_rows(a, b, sums, sizes, blocked, eligible)
         _refresh(eligible, a, sums, sizes, blocked, bars)
     kept = [i for i in range(count) if merged[i]]
     return [merged[i] for i in kept], [scores[i] for i in kept]
+
+
+def _group_matrices(
+    sim: np.ndarray, veto: np.ndarray, groups: list[list[int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Summed similarity and veto between every two groups, and each group's size."""
+    member = np.zeros((len(groups), sim.shape[0]), dtype=np.float64)
+    for index, nodes in enumerate(groups):
+        member[index, nodes] = 1.0
+    sums = member @ sim @ member.T
+    blocked = (member @ veto.astype(np.float64) @ member.T) > 0
+    np.fill_diagonal(blocked, True)
+    return sums, blocked, member.sum(axis=1)
+
+
+def _merge_rows(
+    a: int,
+    b: int,
+    sums: np.ndarray,
+    sizes: np.ndarray,
+    blocked: np.ndarray,
+    eligible: np.ndarray,
+) -> None:
+    """Group `a` takes in group `b`, which is then closed to every merge."""
+    sums[a, :] += sums[b, :]
+    sums[:, a] = sums[a, :]
+    sizes[a] += sizes[b]
+    blocked[a, :] |= blocked[b, :]
+    blocked[:, a] = blocked[a, :]
+    blocked[b, :] = blocked[:, b] = True
+    eligible[b, :] = eligible[:, b] = -np.inf
 
 
 def _refresh(
