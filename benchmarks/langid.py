@@ -57,21 +57,38 @@ def main() -> None:
         "language is reported (`unknown:xx`), else the best of {id, en, sv, vi, ms} wins; "
         f"page-language prior weight {HINT_WEIGHT}."
     )
+    results, hinted, per_text_ms = score_items()
+    lines += items_table(results, hinted)
+    lines += documents_table()
+    lines += confusion_table(results)
+    lines += seeds_lines()
+    lines += ["", f"Mean time per text: {per_text_ms:.3f} ms."]
+    text = "\n".join(lines) + "\n"
+    (RESULTS / "langid.md").write_text(text)
+    print(text)
+
+
+Outcomes = dict[tuple[str, str], Counter]
+
+
+def score_items() -> tuple[Outcomes, Outcomes, float]:
+    """Outcomes per (source, language), alone and with a right or wrong page language."""
     start = time.perf_counter()
-    results: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    hinted: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    results: Outcomes = defaultdict(Counter)
+    hinted: Outcomes = defaultdict(Counter)
     data = rows()
     for row in data:
-        results[(row["source"], row["lang"])][outcome(row["text"])] += 1
-        if row["source"].startswith("ntrex") and row["lang"] in ARCHIVE:
-            hinted[(row["source"] + " (right page lang)", row["lang"])][
-                outcome(row["text"], row["lang"])
-            ] += 1
-            hinted[(row["source"] + " (WRONG page lang)", row["lang"])][
-                outcome(row["text"], WRONG_HINT[row["lang"]])
-            ] += 1
+        source, code, text = row["source"], row["lang"], row["text"]
+        results[(source, code)][outcome(text)] += 1
+        if source.startswith("ntrex") and code in ARCHIVE:
+            hinted[(source + " (right page lang)", code)][outcome(text, code)] += 1
+            hinted[(source + " (WRONG page lang)", code)][outcome(text, WRONG_HINT[code])] += 1
     per_text_ms = (time.perf_counter() - start) / (len(data) * 1.5) * 1000
-    lines += ["", "## Archive languages: accuracy by text length", ""]
+    return results, hinted, per_text_ms
+
+
+def items_table(results: Outcomes, hinted: Outcomes) -> list[str]:
+    lines = ["", "## Archive languages: accuracy by text length", ""]
     lines += ["| items | id | en | sv | vi |", "|---|---|---|---|---|"]
     for source in sorted({s for s, _ in results} | {s for s, _ in hinted}):
         table = hinted if "page lang" in source else results
@@ -83,13 +100,15 @@ def main() -> None:
             total = sum(counts.values())
             cells.append(f"{counts[code] / total:.3f} (n={total})" if total else "-")
         lines.append(f"| {source} | " + " | ".join(cells) + " |")
+    return lines
 
-    docs = ntrex_documents()
+
+def documents_table() -> list[str]:
     doc_results = {code: Counter() for code in [*ARCHIVE, "ms"]}
-    for langs in docs.values():
+    for langs in ntrex_documents().values():
         for code, text in langs.items():
             doc_results[code][outcome(text)] += 1
-    lines += ["", "## Article-length texts (NTREX documents, 123 per language)", ""]
+    lines = ["", "## Article-length texts (NTREX documents, 123 per language)", ""]
     lines += ["| language | correct | outcomes |", "|---|---|---|"]
     for code in ["id", "en", "sv", "vi"]:
         counts = doc_results[code]
@@ -101,8 +120,11 @@ def main() -> None:
         f"| ms (not in the archive) | reported as Malay: "
         f"{malay_docs['unknown:ms'] / sum(malay_docs.values()):.3f} | {dict(malay_docs)} |"
     )
+    return lines
 
-    lines += ["", "## Confusion with Malay and other neighbours (lingua items)", ""]
+
+def confusion_table(results: Outcomes) -> list[str]:
+    lines = ["", "## Confusion with Malay and other neighbours (lingua items)", ""]
     lines += ["| items | language | outcomes (most common) |", "|---|---|---|"]
     for (source, code), counts in sorted(results.items()):
         if source.startswith("lingua") and (code in {"id", "ms", "da", "nb", "tl"}):
@@ -110,18 +132,15 @@ def main() -> None:
             lines.append(f"| {source.split('/')[-1]} | {code} | {top} |")
     id_as_ms = sum(c["unknown:ms"] for (s, code), c in results.items() if code == "id")
     id_total = sum(sum(c.values()) for (s, code), c in results.items() if code == "id")
-    lines.append("")
-    lines.append(f"Indonesian items read as Malay: {id_as_ms} of {id_total}.")
+    return [*lines, "", f"Indonesian items read as Malay: {id_as_ms} of {id_total}."]
 
+
+def seeds_lines() -> list[str]:
     seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
     expected = ["id", "id", "en", "sv", "vi"]
     got = [outcome(parse_text(p.read_text()).body) for p in seeds]
     correct = sum(g == e for g, e in zip(got, expected, strict=True))
-    lines += ["", "## Seeds", "", f"{correct}/{len(seeds)} correct: {got}"]
-    lines += ["", f"Mean time per text: {per_text_ms:.3f} ms."]
-    text = "\n".join(lines) + "\n"
-    (RESULTS / "langid.md").write_text(text)
-    print(text)
+    return ["", "## Seeds", "", f"{correct}/{len(seeds)} correct: {got}"]
 
 
 if __name__ == "__main__":
