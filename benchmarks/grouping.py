@@ -84,21 +84,31 @@ def document_ceiling() -> tuple[int, int, tuple[float, float, float]]:
     return len(together), within, pairwise(by_happening, by_document)
 
 
+CORPORA = [
+    ("seeds", seed_items),
+    ("NTREX-128, truth: each document", ntrex_items),
+    ("NTREX-128, truth: each happening", lambda: ntrex_items(adjudicated=True)),
+]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sweep", action="store_true", help="also try other thresholds")
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     args = parser.parse_args()
-    corpora = [
-        ("seeds", seed_items),
-        ("NTREX-128, truth: each document", ntrex_items),
-        ("NTREX-128, truth: each happening", lambda: ntrex_items(adjudicated=True)),
-    ]
     print("# Grouping benchmark\n")
     print(NOTES.format(threshold=args.threshold))
+    results = [measure(name, load, args.threshold) for name, load in CORPORA]
+    print_results(results)
+    seeds = results[0]["labels"]
+    print("\nSeed groups: " + ", ".join(f"{Path(k).name[:3]} -> {v}" for k, v in seeds.items()))
+    if args.sweep:
+        print_sweep()
+
+
+def print_results(results: list[dict]) -> None:
     print("| corpus | items | true events | groups | precision | recall | F1 | time (s) |")
     print("|---|---|---|---|---|---|---|---|")
-    results = [measure(name, load, args.threshold) for name, load in corpora]
     for r in results:
         print(
             f"| {r['name']} | {r['items']} | {r['events']} | {r['groups']} | "
@@ -118,19 +128,19 @@ def main() -> None:
         f" precision {precision:.4f}, recall {recall:.4f}, F1 {f1:.4f}. By-document F1 0.95"
         f" is {reach} reach of a grouper that is right about happenings."
     )
-    seeds = results[0]["labels"]
-    print("\nSeed groups: " + ", ".join(f"{Path(k).name[:3]} -> {v}" for k, v in seeds.items()))
-    if args.sweep:
-        print("\n## Threshold sweep\n")
-        print("| threshold | seeds F1 | NTREX P | R | F1 | by happening: P | R | F1 |")
-        print("|---|---|---|---|---|---|---|---|")
-        for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
-            s, n, h = (measure(name, load, threshold) for name, load in corpora)
-            print(
-                f"| {threshold:.2f} | {s['f1']:.3f} | {n['precision']:.3f} | "
-                f"{n['recall']:.3f} | {n['f1']:.3f} | {h['precision']:.3f} | "
-                f"{h['recall']:.3f} | {h['f1']:.3f} |"
-            )
+
+
+def print_sweep() -> None:
+    print("\n## Threshold sweep\n")
+    print("| threshold | seeds F1 | NTREX P | R | F1 | by happening: P | R | F1 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        s, n, h = (measure(name, load, threshold) for name, load in CORPORA)
+        print(
+            f"| {threshold:.2f} | {s['f1']:.3f} | {n['precision']:.3f} | "
+            f"{n['recall']:.3f} | {n['f1']:.3f} | {h['precision']:.3f} | "
+            f"{h['recall']:.3f} | {h['f1']:.3f} |"
+        )
 
 
 if __name__ == "__main__":
