@@ -13,7 +13,7 @@ from articles.alignment.event_alignments import refresh_event_alignment, stored_
 from articles.alignment.models import AlignmentCorrection, EventAlignment
 from articles.alignment.names import register_variants
 from articles.derived import refresh_derived
-from articles.event_page.rows import Row, build_rows
+from articles.event_page.rows import PageRow, build_rows
 from articles.models import Article
 from articles.names.models import NameEntry, NameVariant
 from tests.factories import make_article, make_event
@@ -48,7 +48,7 @@ def ids(event) -> dict[str, str]:
     return {a.language_id: str(a.pk) for a in versions(event)}
 
 
-def page_rows(event, codes: list[str]) -> list[Row]:
+def page_rows(event, codes: list[str]) -> list[PageRow]:
     """The event page's rows for the columns `codes`, read from the stored alignment."""
     held = versions(event)
     columns = [a for code in codes for a in held if a.language_id == code]

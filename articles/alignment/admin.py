@@ -18,7 +18,11 @@ from .models import AlignmentCorrection, EventAlignment
 
 
 def side_by_side(rows: list[dict], articles: list[Article]) -> str:
-    """An HTML table: one column per language, one numbered line per row."""
+    """An HTML table: one column per language, one numbered line per row.
+
+    Not the event page's rows (`articles.event_page.rows`): an editor checks the rows as
+    stored, and a stale correction may name paragraphs a changed body no longer has.
+    """
     texts = {str(a.pk): a.paragraphs for a in articles}
     head = format_html_join(
         "", "<th lang='{}'>{} (#{})</th>", ((a.language_id,) * 2 + (a.pk,) for a in articles)

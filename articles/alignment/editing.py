@@ -15,8 +15,8 @@ from django.db import transaction
 from articles.models import Article, Event
 
 from .event_alignments import current_state, refresh_event_alignment
+from .many_versions import Row, check_rows
 from .models import AlignmentCorrection
-from .rows import Row, check_rows
 
 
 def rows_to_text(rows: list[Row], articles: list[Article]) -> str:

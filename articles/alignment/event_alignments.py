@@ -15,9 +15,9 @@ from django.db import transaction
 from articles.models import Article, Event
 from articles.text import sha256_hex
 
+from .many_versions import Row, align_versions
 from .models import AlignmentCorrection, EventAlignment
 from .names import register_variants
-from .rows import Row, align_versions
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from articles.models import Article, Event, Language
 from .coverage_strip import StripDay, coverage_strip
 from .facts_panel import PanelLine, marks_for, panel_lines
 from .picker import PickerItem, picker, reader_query
-from .rows import Row, RowIndexes, Span, aligned_rows, build_rows, row_of
+from .rows import PageRow, RowIndexes, Span, aligned_rows, build_rows, row_of
 
 
 @dataclass
@@ -20,7 +20,7 @@ class SideBySide:
     """The versions shown as columns, in the chosen order, and the aligned rows between them."""
 
     columns: list[Article]
-    rows: list[Row]
+    rows: list[PageRow]
     picker: list[PickerItem] = field(default_factory=list)
 
 

@@ -36,7 +36,10 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Row:
+class PageRow:
+    """One passage as the page shows it: its stable number and a cell per shown column (an
+    alignment's stored row, `articles.alignment.Row`, maps version keys to indexes instead)."""
+
     number: int
     cells: list[Cell]
 
@@ -62,7 +65,7 @@ def build_rows(
     columns: Sequence[Article],
     indexes: RowIndexes,
     marks: dict[tuple[int, int], list[Span]] | None = None,
-) -> list[Row]:
+) -> list[PageRow]:
     """Rows for the chosen `columns`; a row empty in every chosen column is left out.
 
     `marks` maps (article id, paragraph index) to character spans to highlight.
@@ -74,7 +77,7 @@ def build_rows(
     for number, groups in indexes:
         cells = [_cell(column, groups[position[column.pk]], texts, marks) for column in columns]
         if any(cell.paragraphs for cell in cells):
-            rows.append(Row(number, cells))
+            rows.append(PageRow(number, cells))
     return rows
 
 
