@@ -8,7 +8,7 @@ panels and paragraph alignments never wait for a page view.
 
 from django.db import transaction
 
-from .alignment.store import refresh_event_alignment
+from .alignment.event_alignments import refresh_event_alignment
 from .comparison import refresh_event_comparison
 from .models import Article, Event
 from .names.linking import link_article_names, relink_articles_for

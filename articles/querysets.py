@@ -1,9 +1,14 @@
 """Read-side query methods for the archive's models, chainable and exposed as managers."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 
 from .text import fold
+
+if TYPE_CHECKING:
+    from .models import Event
 
 
 def _search_terms(query: str) -> list[str]:
@@ -25,7 +30,22 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("language", "outlet", "event").defer("body", "search_text")
 
     def in_reading_order(self) -> "ArticleQuerySet":
-        return self.order_by("language__position", "language__code", "published_on", "pk")
+        """By language, an original before its translations, then the earliest published.
+
+        Nulls are placed explicitly so the order is the same on every database.
+        """
+        return self.order_by(
+            "language__position",
+            "language__code",
+            models.F("translation_of").asc(nulls_first=True),
+            models.F("published_on").asc(nulls_last=True),
+            "pk",
+        )
+
+    def event_versions(self, event: "Event") -> "ArticleQuerySet":
+        """An event's versions: its published articles in reading order, each one column of
+        the event page, of its alignment and of its comparison."""
+        return self.published().filter(event=event).select_related("language").in_reading_order()
 
 
 def published_articles_of(event_ref: OuterRef | str = "pk") -> ArticleQuerySet:

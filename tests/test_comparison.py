@@ -1,4 +1,4 @@
-"""Comparison data: facts normalised across languages and which versions carry them."""
+"""Comparisons: facts normalised across languages, which versions carry them, and storing them."""
 
 import unicodedata
 from io import StringIO
@@ -12,15 +12,16 @@ from articles.comparison import (
     Comparison,
     compare_versions,
     comparison_for,
-    event_versions,
     fingerprint,
     refresh_event_comparison,
 )
 from articles.comparison.labels import fact_label
+from articles.comparison.shape import Fact
 from articles.derived import refresh_derived, refresh_for_entry
+from articles.event_page.facts_panel import PanelLine, panel_lines
 from articles.facts.extract import extract_facts
 from articles.facts.numbers import number_key, parse_number
-from articles.models import NameEntry, NameVariant
+from articles.models import Article, NameEntry, NameVariant
 from articles.names.linking import link_article_names
 
 from .factories import make_article, make_event
@@ -31,6 +32,33 @@ pytestmark = pytest.mark.django_db
 # Reading a stored comparison: the versions' link fingerprint, then one read of the
 # database cache that every worker shares.
 STORED_READ_QUERIES = 2
+
+
+def find(comparison: Comparison, key: str) -> Fact | None:
+    return next((f for f in comparison.facts if f.key == key), None)
+
+
+def carriers(fact: Fact) -> set[int]:
+    return set(fact.occurrences)
+
+
+def shared(fact: Fact, comparison: Comparison) -> bool:
+    return carriers(fact) == set(comparison.article_ids)
+
+
+def lines(comparison: Comparison, columns: list[Article]) -> list[PanelLine]:
+    """The event page's facts panel for these columns (rows do not matter here)."""
+    return panel_lines(comparison.facts, columns, {}, None)
+
+
+def only_in(comparison: Comparison, columns: list[Article], column: Article) -> set[str]:
+    """Labels of the facts the panel shows as carried by `column` alone."""
+    at = columns.index(column)
+    return {
+        line.fact.label
+        for line in lines(comparison, columns)
+        if [bool(cell.mentions) for cell in line.cells] == [i == at for i in range(len(columns))]
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -141,8 +169,8 @@ def test_a_date_without_a_year_matches_the_same_day_with_one():
     a = make_article(language="id", body="dari 17-21 September 2025.")
     b = make_article(language="en", body="scheduled for September 17-21.")
     comparison = compare_versions([a, b])
-    fact = comparison.fact("date:09-17..09-21")
-    assert fact.carried_by == [a.pk, b.pk]
+    fact = find(comparison, "date:09-17..09-21")
+    assert carriers(fact) == {a.pk, b.pk}
     assert fact.label == "17-21 September 2025"
 
 
@@ -150,8 +178,8 @@ def test_the_same_day_in_two_different_years_is_two_facts():
     a = make_article(language="en", body="On 18 February 2024 they met.")
     b = make_article(language="en", body="On 18 February 2025 they met.")
     comparison = compare_versions([a, b])
-    dates = {f.key: f.carried_by for f in comparison.facts if f.kind == "date"}
-    assert dates == {"date:02-18/2024": [a.pk], "date:02-18/2025": [b.pk]}
+    dates = {f.key: carriers(f) for f in comparison.facts if f.kind == "date"}
+    assert dates == {"date:02-18/2024": {a.pk}, "date:02-18/2025": {b.pk}}
 
 
 @pytest.fixture
@@ -163,25 +191,26 @@ def seed_pair():
 
 def test_seed_pair_both_versions_carry_the_22nd_expo_its_dates_and_42_billion(seed_pair):
     indonesian, english, comparison = seed_pair
-    both = [indonesian.pk, english.pk]
+    both = {indonesian.pk, english.pk}
     for key in ("ordinal:22", "date:09-17..09-21", "amount:USD:42000000000"):
-        assert comparison.fact(key).carried_by == both, key
+        assert carriers(find(comparison, key)) == both, key
     expo = next(f for f in comparison.facts if f.label == "China-ASEAN Expo")
-    assert expo.carried_by == both
+    assert carriers(expo) == both
     where = {pk: [o.text for o in occ] for pk, occ in expo.occurrences.items()}
     assert where == {
         indonesian.pk: ["Expo Tiongkok-ASEAN", "CAEXPO"],
         english.pk: ["China-ASEAN Expo", "CAEXPO"],
     }
-    date_range = comparison.fact("date:09-17..09-21")
+    date_range = find(comparison, "date:09-17..09-21")
     assert [o.text for o in date_range.occurrences[english.pk]] == ["September 17-21"]
     assert [o.text for o in date_range.occurrences[indonesian.pk]] == ["17-21 September 2025"]
 
 
 def test_seed_pair_shows_what_only_one_version_carries(seed_pair):
     indonesian, english, comparison = seed_pair
-    only_english = {f.label for f in comparison.only_in(english.pk)}
-    only_indonesian = {f.label for f in comparison.only_in(indonesian.pk)}
+    columns = [indonesian, english]
+    only_english = only_in(comparison, columns, english)
+    only_indonesian = only_in(comparison, columns, indonesian)
     # The English version names all four border provinces and the weekday; the Indonesian
     # one names Lạng Sơn only as a railway end, gives the date and the meeting's year.
     assert {"Cao Bằng", "Hà Giang", "Tuesday"} <= only_english
@@ -191,18 +220,17 @@ def test_seed_pair_shows_what_only_one_version_carries(seed_pair):
 
 def test_each_version_lists_the_facts_it_mentions(seed_pair):
     indonesian, english, comparison = seed_pair
-    english_facts = {f.key for f in comparison.facts_in(english.pk)}
+    panel = lines(comparison, [indonesian, english])
+    english_facts = {line.fact.key for line in panel if line.cells[1].mentions}
     assert {"weekday:2", "ordinal:22"} <= english_facts
     assert "year:2025" not in english_facts
-    assert len(comparison.facts_in(indonesian.pk)) + len(comparison.only_in(english.pk)) == len(
-        comparison.facts
-    )
+    assert len(panel) == len(comparison.facts)  # every fact is in one version or both
 
 
 def test_seed_pair_names_compare_equal_across_spellings(seed_pair):
     indonesian, english, comparison = seed_pair
     chen = next(f for f in comparison.facts if f.label == "Chen Gang")
-    assert chen.kind == "person" and chen.shared
+    assert chen.kind == "person" and shared(chen, comparison)
     assert {o.text for o in chen.occurrences[indonesian.pk]} == {"Tran Cuong"}
     assert {o.text for o in chen.occurrences[english.pk]} == {"Chen Gang"}
 
@@ -216,12 +244,11 @@ def test_every_occurrence_points_at_its_text_in_the_paragraph(seed_pair):
                 assert paragraphs[pk][o.paragraph][o.start : o.end] == o.text
 
 
-def test_a_comparison_restricted_to_some_columns_recomputes_who_misses_what(seed_pair):
+def test_the_panel_for_some_columns_recomputes_who_misses_what(seed_pair):
     _, english, comparison = seed_pair
-    english_only = comparison.restricted_to([english.pk])
-    assert english_only.article_ids == [english.pk]
-    assert all(f.carried_by == [english.pk] and f.shared for f in english_only.facts)
-    assert english_only.fact("year:2025") is None
+    english_only = lines(comparison, [english])
+    assert english_only and not any(line.partial for line in english_only)
+    assert "year:2025" not in {line.fact.key for line in english_only}
 
 
 def test_a_comparison_survives_its_json_form(seed_pair):
@@ -229,15 +256,15 @@ def test_a_comparison_survives_its_json_form(seed_pair):
     assert Comparison.from_json(comparison.to_json()) == comparison
 
 
-def test_a_name_fact_keeps_its_entrys_slug_through_the_store_and_a_restriction(seed_pair):
+def test_a_name_fact_keeps_its_entrys_slug_through_the_store_and_the_panel(seed_pair):
     """The reader links a name to its register page from the stored fact, without a query."""
     _, english, comparison = seed_pair
     names = [f for f in comparison.facts if f.key.startswith("name:")]
     slugs = dict(NameEntry.objects.values_list("pk", "slug"))
     assert names and all(f.slug == slugs[int(f.key.removeprefix("name:"))] for f in names)
-    stored = Comparison.from_json(comparison.to_json()).restricted_to([english.pk])
+    stored = lines(Comparison.from_json(comparison.to_json()), [english])
     in_english = {f.key: f.slug for f in names if english.pk in f.occurrences}
-    assert {f.key: f.slug for f in stored.facts if f.slug} == in_english
+    assert {line.fact.key: line.fact.slug for line in stored if line.fact.slug} == in_english
 
 
 def test_a_stored_comparison_is_read_without_recomputing(seed_pair, django_assert_num_queries):
@@ -256,7 +283,7 @@ def test_the_fingerprint_changes_when_a_body_changes(seed_pair):
     english.save()
     after = comparison_for([indonesian, english])
     assert after.fingerprint != before
-    assert after.fact("count:7:province").carried_by == [english.pk]
+    assert carriers(find(after, "count:7:province")) == {english.pk}
 
 
 def test_refresh_comparisons_stores_each_events_comparison(django_assert_num_queries):
@@ -265,11 +292,11 @@ def test_refresh_comparisons_stores_each_events_comparison(django_assert_num_que
     make_article(language="en", event=event, body="on September 17-21.")
     make_article(language="en", event=event, body="A draft on 3 May.", status="draft")
     call_command("refresh_comparisons", stdout=StringIO())
-    versions = event_versions(event)
+    versions = list(Article.objects.event_versions(event))
     with django_assert_num_queries(STORED_READ_QUERIES):
         stored = comparison_for(versions)
     assert [f.key for f in stored.facts] == ["date:09-17..09-21"]
-    assert stored.facts[0].shared
+    assert shared(stored.facts[0], stored)
 
 
 def test_refresh_derived_relinks_names_and_stores_both_events_comparisons(
@@ -285,11 +312,11 @@ def test_refresh_derived_relinks_names_and_stores_both_events_comparisons(
         refresh_derived(article, previous_event_id=old.pk)
     assert list(article.name_links.values_list("entry__slug", flat=True)) == ["chen-gang"]
     for event, expected_versions in ((old, 1), (new, 1)):
-        versions = event_versions(event)
+        versions = list(Article.objects.event_versions(event))
         with django_assert_num_queries(STORED_READ_QUERIES):
             stored = comparison_for(versions)
         assert len(stored.article_ids) == expected_versions
-        assert stored.fact("date:02-18").shared
+        assert shared(find(stored, "date:02-18"), stored)
 
 
 @pytest.mark.parametrize(
@@ -308,7 +335,7 @@ def test_labels_follow_the_interface_language(seed_pair, language, labels):
     keys = ["date:09-17..09-21", "weekday:2", "amount:USD:42000000000", "ordinal:22"]
     keys.append("count:3:year")
     with translation.override(language):
-        assert [fact_label(comparison.fact(key)) for key in keys] == labels
+        assert [fact_label(find(comparison, key)) for key in keys] == labels
 
 
 def test_percent_labels_use_the_interface_decimal_mark():
@@ -336,7 +363,7 @@ def test_comparing_costs_two_queries_however_many_versions(django_assert_num_que
     compare_versions(versions[:1])  # builds the matcher once
     with django_assert_num_queries(2):
         comparison = compare_versions(versions)
-    assert comparison.fact("amount:USD:42000000000").carried_by == [a.pk for a in versions]
+    assert carriers(find(comparison, "amount:USD:42000000000")) == {a.pk for a in versions}
 
 
 def test_editing_a_name_the_versions_do_not_mention_keeps_their_comparison(
@@ -345,7 +372,7 @@ def test_editing_a_name_the_versions_do_not_mention_keeps_their_comparison(
     event = make_event()
     for language, prefix in (("id", "000"), ("en", "002")):
         link_article_names(make_article(language=language, event=event, body=seed_body(prefix)))
-    versions = event_versions(event)
+    versions = list(Article.objects.event_versions(event))
     before = refresh_event_comparison(event)
 
     unrelated = NameEntry.objects.get(slug="xi-jinping")
@@ -372,7 +399,7 @@ def test_refresh_for_entry_relinks_and_stores_the_affected_events_comparisons(
     NameVariant.objects.create(entry=chen, spelling="Party chief Chen")
     with django_capture_on_commit_callbacks(execute=True):
         assert refresh_for_entry(chen) == 1
-    versions = event_versions(event)
+    versions = list(Article.objects.event_versions(event))
     with django_assert_num_queries(STORED_READ_QUERIES):
         stored = comparison_for(versions)
     assert {f.label for f in stored.facts} == {"Chen Gang", "Nanning"}

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from articles.alignment.models import EventAlignment
-from articles.comparison.store import _cache_key, event_versions, fingerprint
+from articles.comparison.caching import _cache_key, fingerprint
 from articles.models import Article, Event
 from articles.names.models import ArticleName
 from tests.factories import make_event
@@ -32,7 +32,7 @@ def import_(django_capture_on_commit_callbacks):
 
 
 def comparison_is_stored(event: Event) -> bool:
-    return cache.get(_cache_key(fingerprint(event_versions(event)))) is not None
+    return cache.get(_cache_key(fingerprint(Article.objects.event_versions(event)))) is not None
 
 
 def test_importing_into_an_event_links_names_and_stores_comparison_and_alignment(import_):

@@ -180,7 +180,7 @@ def test_loading_the_seed_events_links_their_names_and_stores_their_comparisons(
     """After `make run` the name pages and the comparison panel read stored data."""
     from django.core.cache import cache
 
-    from articles.comparison.store import _cache_key, event_versions, fingerprint
+    from articles.comparison.caching import _cache_key, fingerprint
     from articles.names.models import ArticleName, NameEntry
     from articles.names.queries import events_mentioning
 
@@ -193,4 +193,4 @@ def test_loading_the_seed_events_links_their_names_and_stores_their_comparisons(
         "pham-thanh-binh-meets-chen-gang-guangxi-2025-05-16",
     }
     hanoi = Event.objects.get(slug="pham-minh-chinh-receives-chen-gang-2025-02-18")
-    assert cache.get(_cache_key(fingerprint(event_versions(hanoi)))) is not None
+    assert cache.get(_cache_key(fingerprint(Article.objects.event_versions(hanoi)))) is not None

@@ -74,10 +74,11 @@ PAGES = {
         10,
     ),
     # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
-    # part of its key (articles.comparison.store.fingerprint), and the read from the
+    # part of its key (articles.comparison.caching.fingerprint), and the read from the
     # database cache it is kept in + 1 for the stored alignment's rows, checked against the
-    # versions the view already holds (articles.alignment.store.stored_rows). Register names
-    # add none: their entries' slugs are stored with the comparison (see the test below).
+    # versions the view already holds (articles.alignment.event_alignments.stored_rows).
+    # Register names add none: their entries' slugs are stored with the comparison (see the
+    # test below).
     "event reader": (first_event_url, 6),
     "article list": (lambda: reverse("articles:article-list"), 6),
     "article list filtered": (

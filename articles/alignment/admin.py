@@ -13,12 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Event
 
 from .editing import parse_rows_text, rows_to_text, save_correction
+from .event_alignments import refresh_event_alignment
 from .models import AlignmentCorrection, EventAlignment
-from .store import participants, refresh_event_alignment
 
 
 def side_by_side(rows: list[dict], articles: list[Article]) -> str:
-    """An HTML table: one column per language, one numbered line per row."""
+    """An HTML table: one column per language, one numbered line per row.
+
+    Not the event page's rows (`articles.event_page.rows`): an editor checks the rows as
+    stored, and a stale correction may name paragraphs a changed body no longer has.
+    """
     texts = {str(a.pk): a.paragraphs for a in articles}
     head = format_html_join(
         "", "<th lang='{}'>{} (#{})</th>", ((a.language_id,) * 2 + (a.pk,) for a in articles)
@@ -91,7 +95,7 @@ class EventAlignmentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("rows side by side"))
     def table(self, obj: EventAlignment) -> str:
-        return side_by_side(obj.rows, participants(obj.event))
+        return side_by_side(obj.rows, list(Article.objects.event_versions(obj.event)))
 
     @admin.action(description=_("Recompute the selected alignments"))
     def recompute(self, request, queryset) -> None:
@@ -124,7 +128,7 @@ class CorrectionForm(forms.ModelForm):
             self.instance.event_id = self.initial["event"]
         if self.instance.pk:
             self.fields["event"].disabled = True
-            articles = participants(self.instance.event)
+            articles = list(Article.objects.event_versions(self.instance.event))
             rows = self.instance.rows
             self.fields["rows_text"].initial = rows_to_text(rows, articles)
 
@@ -132,7 +136,9 @@ class CorrectionForm(forms.ModelForm):
         data = super().clean()
         event: Event | None = data.get("event")
         if event is not None and "rows_text" in data:
-            data["rows"] = parse_rows_text(data["rows_text"], participants(event))
+            data["rows"] = parse_rows_text(
+                data["rows_text"], list(Article.objects.event_versions(event))
+            )
         return data
 
 
@@ -162,7 +168,9 @@ class AlignmentCorrectionAdmin(admin.ModelAdmin):
         event = Event.objects.filter(pk=initial.get("event")).first()
         if event is not None:
             alignment = refresh_event_alignment(event)
-            initial["rows_text"] = rows_to_text(alignment.rows, participants(event))
+            initial["rows_text"] = rows_to_text(
+                alignment.rows, list(Article.objects.event_versions(event))
+            )
         return initial
 
     @admin.display(description=_("rows side by side"))
@@ -171,8 +179,10 @@ class AlignmentCorrectionAdmin(admin.ModelAdmin):
             return "-"
         if obj.pk is None:
             alignment = EventAlignment.objects.filter(event_id=obj.event_id).first()
-            return side_by_side(alignment.rows if alignment else [], participants(obj.event))
-        return side_by_side(obj.rows, participants(obj.event))
+            return side_by_side(
+                alignment.rows if alignment else [], list(Article.objects.event_versions(obj.event))
+            )
+        return side_by_side(obj.rows, list(Article.objects.event_versions(obj.event)))
 
     def save_model(self, request, obj, form, change) -> None:
         saved = save_correction(

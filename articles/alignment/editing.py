@@ -14,9 +14,9 @@ from django.db import transaction
 
 from articles.models import Article, Event
 
+from .event_alignments import current_state, refresh_event_alignment
+from .many_versions import Row, check_rows
 from .models import AlignmentCorrection
-from .multi import Row, check_rows
-from .store import current_state, participants, refresh_event_alignment
 
 
 def rows_to_text(rows: list[Row], articles: list[Article]) -> str:
@@ -79,7 +79,7 @@ def save_correction(
     *, event: Event, rows: list[Row], edited_by=None, note: str = ""
 ) -> AlignmentCorrection:
     """Keep an editor's rows for the event's current articles and put them live."""
-    articles = participants(event)
+    articles = list(Article.objects.event_versions(event))
     check_rows(rows, {str(a.pk): len(a.paragraphs) for a in articles})
     _, versions, current = current_state(articles)
     correction = AlignmentCorrection.objects.filter(event=event).first() or AlignmentCorrection(

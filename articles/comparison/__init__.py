@@ -1,15 +1,9 @@
 """What each version of an event states: names, numbers and dates, keyed so that equal facts
 compare equal across languages, with which versions carry each fact and which miss it."""
 
+from .caching import comparison_for, fingerprint, refresh_comparison, refresh_event_comparison
 from .compute import compare_versions
-from .data import Comparison, Fact, Occurrence
-from .store import (
-    comparison_for,
-    event_versions,
-    fingerprint,
-    refresh_comparison,
-    refresh_event_comparison,
-)
+from .shape import Comparison, Fact, Occurrence
 
 __all__ = [
     "Comparison",
@@ -17,7 +11,6 @@ __all__ = [
     "Occurrence",
     "compare_versions",
     "comparison_for",
-    "event_versions",
     "fingerprint",
     "refresh_comparison",
     "refresh_event_comparison",

@@ -8,8 +8,8 @@ from articles.facts.extract import extract_facts
 from articles.models import Article, NameEntry
 from articles.names.matching import NameMatcher, current_matcher
 
-from .data import Comparison, Fact, Occurrence, with_carriers
 from .labels import KIND_LABELS
+from .shape import Comparison, Fact, Occurrence
 
 KIND_ORDER = list(KIND_LABELS)
 
@@ -65,13 +65,13 @@ def _settle_years(mentions: list[_Mention]) -> None:
             m.key, m.label = f"{m.key}/{m.year}", f"{m.label} {m.year}"
 
 
-def _group(mentions: list[_Mention], article_ids: list[int]) -> list[Fact]:
+def _group(mentions: list[_Mention]) -> list[Fact]:
     grouped: dict[str, tuple[_Mention, dict[int, list[Occurrence]]]] = {}
     for m in mentions:
         _, occurrences = grouped.setdefault(m.key, (m, {}))
         occurrences.setdefault(m.article_id, []).append(m.occurrence)
     facts = [
-        with_carriers(first.kind, key, first.label, occ, article_ids, first.year, first.slug)
+        Fact(first.kind, key, first.label, occ, first.year, first.slug)
         for key, (first, occ) in grouped.items()
     ]
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}
@@ -85,5 +85,4 @@ def compare_versions(
     mentions = _name_mentions(articles, matcher or current_matcher())
     mentions += [m for article in articles for m in _fact_mentions(article)]
     _settle_years(mentions)
-    article_ids = [a.pk for a in articles]
-    return Comparison(article_ids, _group(mentions, article_ids))
+    return Comparison([a.pk for a in articles], _group(mentions))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.facts.numbers import ordinal_label
 
-from .data import Fact
+from .shape import Fact
 
 # The kinds of fact, in the order the panel lists them, with their interface names.
 KIND_LABELS = {

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from ..event_reader import event_page
+from ..event_page.page import event_page
 from ..facets import event_language_counts, event_outlet_counts
 from ..filters import EventFilter
 from ..models import Article, ArticleImage, Event, Language
@@ -70,7 +70,7 @@ class EventDetailView(DetailView):
         )
         context.update(
             page=page,
-            reader=page.reader,
+            reader=page.side_by_side,
             columns=page.columns,
             facts=page.facts,
             strip=page.strip,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.alignment.store import refresh_event_alignment
+from articles.alignment.event_alignments import refresh_event_alignment
 from articles.models import Event
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .models import Article
+from articles.models import Article
 
 
 @dataclass(frozen=True)

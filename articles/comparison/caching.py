@@ -19,11 +19,12 @@ from articles.models import Article, ArticleName, Event
 from articles.text import sha256_hex
 
 from .compute import compare_versions
-from .data import Comparison
+from .shape import Comparison
 
 # Bump when extraction or the stored shape changes so cached comparisons made by older code
-# are not reused (2: name facts carry their entry's slug).
-EXTRACTION_VERSION = 2
+# are not reused (2: name facts carry their entry's slug; 3: facts no longer list the versions
+# that carry or miss them, which the page works out for the columns it shows).
+EXTRACTION_VERSION = 3
 CACHE_TIMEOUT = None  # entries never expire; the fingerprint changes instead
 
 
@@ -66,16 +67,6 @@ def comparison_for(articles: Sequence[Article]) -> Comparison:
     return Comparison.from_json(stored) if stored else refresh_comparison(articles, digest=digest)
 
 
-def event_versions(event: Event) -> list[Article]:
-    """The versions an event page compares: its published articles in reading order."""
-    return list(
-        Article.objects.published()
-        .filter(event=event)
-        .in_reading_order()
-        .only("pk", "language", "body", "body_sha256")
-    )
-
-
 def refresh_event_comparison(event: Event) -> Comparison:
     """Write paths call this after an article of `event` is added, changed or moved."""
-    return refresh_comparison(event_versions(event))
+    return refresh_comparison(list(Article.objects.event_versions(event)))

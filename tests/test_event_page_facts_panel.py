@@ -1,8 +1,10 @@
-"""The comparison panel (articles/panel.py): facts against versions, differences first."""
+"""The facts panel (articles/event_page/facts_panel.py): facts against versions, differences
+first."""
 
 from articles.comparison import Fact, Occurrence
+from articles.event_page.facts_panel import marks_for, panel_lines
+from articles.event_page.rows import row_of
 from articles.models import Article
-from articles.panel import marks_for, panel_lines, row_of
 
 
 def version(pk: int, *paragraphs: str) -> Article:

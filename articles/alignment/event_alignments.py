@@ -9,63 +9,20 @@ after commit, and so a test can see when alignment happens.
 """
 
 import logging
-from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
 
 from articles.models import Article, Event
 from articles.text import sha256_hex
 
+from .many_versions import Row, align_versions
 from .models import AlignmentCorrection, EventAlignment
-from .multi import Row, align_versions
 from .names import register_variants
 
 logger = logging.getLogger(__name__)
 
 # Bump when the aligner changes, so stored rows are recomputed by `align_events`.
 ALGORITHM = "anchors-gc-1"
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    index: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One column's share of a row: an article's paragraphs (none when it is silent there)."""
-
-    article_id: int
-    language: str
-    paragraphs: list[Paragraph]
-
-
-@dataclass(frozen=True)
-class ReaderRow:
-    """One row of the side-by-side reader: a number stable while the articles do not change,
-    and a cell per shown article in column order."""
-
-    number: int
-    cells: list[Cell]
-
-
-def participants(event: Event) -> list[Article]:
-    """The event's published articles in reading order: by language, an original before its
-    translations, then the earliest published. Each is one column of the alignment."""
-    return list(
-        Article.objects.published()
-        .filter(event=event)
-        .select_related("language")
-        .order_by(
-            "language__position",
-            "language__code",
-            F("translation_of").asc(nulls_first=True),
-            F("published_on").asc(nulls_last=True),
-            "pk",
-        )
-    )
 
 
 def pivot_of(articles: list[Article]) -> Article | None:
@@ -99,7 +56,7 @@ def refresh_event_alignment(event: Event, *, force: bool = False) -> EventAlignm
     """Bring the event's stored rows up to date with its articles; cheap when nothing changed."""
     # Two writers refreshing one event would race to create its row: take turns.
     Event.objects.select_for_update().filter(pk=event.pk).exists()
-    articles = participants(event)
+    articles = list(Article.objects.event_versions(event))
     pivot, versions, current = current_state(articles)
     correction = _check_correction(event, current, versions)
     stored = EventAlignment.objects.filter(event=event).first()
@@ -181,28 +138,3 @@ def stored_rows(event: Event, versions: list[Article]) -> list[tuple[int, list[l
         (number, [row.get(str(v.pk), []) for v in versions])
         for number, row in enumerate(alignment.rows, 1)
     ]
-
-
-def rows_for_event(event: Event, languages: list[str] | None = None) -> list[ReaderRow]:
-    """The stored rows for the reader, with columns in the given language order (default:
-    every language the event has; several articles in one language stand side by side).
-
-    Rows that hold nothing in the shown columns are left out; the others keep the number
-    they have with every column shown, so a row permalink stays stable.
-    """
-    articles = participants(event)
-    order = languages or list(dict.fromkeys(a.language_id for a in articles))
-    columns = [a for code in order for a in articles if a.language_id == code]
-    texts = {a.pk: a.paragraphs for a in columns}
-    position = {a.pk: i for i, a in enumerate(articles)}
-    rows = []
-    for number, indexes in stored_rows(event, articles):
-        cells = [
-            Cell(
-                a.pk, a.language_id, [Paragraph(i, texts[a.pk][i]) for i in indexes[position[a.pk]]]
-            )
-            for a in columns
-        ]
-        if any(cell.paragraphs for cell in cells):
-            rows.append(ReaderRow(number, cells))
-    return rows

@@ -9,14 +9,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.alignment.editing import parse_rows_text, rows_to_text, save_correction
+from articles.alignment.event_alignments import refresh_event_alignment, stored_rows
 from articles.alignment.models import AlignmentCorrection, EventAlignment
 from articles.alignment.names import register_variants
-from articles.alignment.store import (
-    participants,
-    refresh_event_alignment,
-    rows_for_event,
-)
 from articles.derived import refresh_derived
+from articles.event_page.rows import PageRow, build_rows
+from articles.models import Article
 from articles.names.models import NameEntry, NameVariant
 from tests.factories import make_article, make_event
 
@@ -42,8 +40,19 @@ def event():
     return event
 
 
+def versions(event) -> list[Article]:
+    return list(Article.objects.event_versions(event))
+
+
 def ids(event) -> dict[str, str]:
-    return {a.language_id: str(a.pk) for a in participants(event)}
+    return {a.language_id: str(a.pk) for a in versions(event)}
+
+
+def page_rows(event, codes: list[str]) -> list[PageRow]:
+    """The event page's rows for the columns `codes`, read from the stored alignment."""
+    held = versions(event)
+    columns = [a for code in codes for a in held if a.language_id == code]
+    return build_rows(held, columns, stored_rows(event, held))
 
 
 def test_refresh_stores_rows_covering_every_paragraph(event):
@@ -73,19 +82,20 @@ def test_a_changed_body_changes_the_fingerprint_and_recomputes(event):
     assert second.rows[-1] == {str(article.pk): [3], ids(event)["id"]: []}
 
 
-def test_rows_for_event_reads_the_cache_in_the_asked_language_order(event, caplog):
+def test_stored_rows_read_the_alignment_in_the_asked_version_order(event, caplog):
     refresh_event_alignment(event)
-    with caplog.at_level(logging.WARNING, logger="articles.alignment.store"):
-        rows = rows_for_event(event, ["id", "en"])
+    held = versions(event)
+    with caplog.at_level(logging.WARNING, logger="articles.alignment.event_alignments"):
+        rows = stored_rows(event, held[::-1])
     assert not caplog.records
-    assert [[cell.language for cell in row.cells] for row in rows] == [["id", "en"]] * 3
-    assert rows[1].cells[1].paragraphs[0].text.startswith("Trade between Guangxi")
-    assert [row.number for row in rows] == [1, 2, 3]
+    assert rows == [(1, [[0], [0]]), (2, [[1], [1]]), (3, [[2], [2]])]
+    (english,) = page_rows(event, ["en"])[1].cells
+    assert english.paragraphs[0].segments[0].text.startswith("Trade between Guangxi")
 
 
-def test_rows_for_event_computes_on_a_miss_and_says_so(event, caplog):
-    with caplog.at_level(logging.WARNING, logger="articles.alignment.store"):
-        rows = rows_for_event(event)
+def test_stored_rows_compute_on_a_miss_and_say_so(event, caplog):
+    with caplog.at_level(logging.WARNING, logger="articles.alignment.event_alignments"):
+        rows = stored_rows(event, versions(event))
     assert len(rows) == 3
     assert "not current" in caplog.text
     assert EventAlignment.objects.filter(event=event).exists()
@@ -96,7 +106,7 @@ def test_rows_for_one_language_keep_their_full_numbers(event):
     article.body = "An English-only lead about the weather today in the capital.\n\n" + EN
     article.save()
     refresh_event_alignment(event)
-    rows = rows_for_event(event, ["id"])
+    rows = page_rows(event, ["id"])
     assert [row.number for row in rows] == [2, 3, 4]
 
 
@@ -140,7 +150,7 @@ def test_stale_correction_applies_again_when_the_body_is_restored(event):
 
 
 def test_rows_text_round_trips(event):
-    articles = participants(event)
+    articles = versions(event)
     rows = refresh_event_alignment(event).rows
     text = rows_to_text(rows, articles)
     key = ids(event)
@@ -161,7 +171,7 @@ def test_rows_text_round_trips(event):
 )
 def test_rows_text_is_validated(event, text, message):
     with pytest.raises(ValidationError, match=message):
-        parse_rows_text(text, participants(event))
+        parse_rows_text(text, versions(event))
 
 
 def test_admin_correction_form_saves_and_puts_the_rows_live(event, admin_client):
@@ -205,7 +215,7 @@ def test_align_events_command_aligns_every_event(event, capsys):
     assert EventAlignment.objects.filter(event=event).exists()
 
 
-def test_participants_prefer_the_original_and_pivot_on_it():
+def test_event_versions_put_the_original_first_and_the_alignment_pivots_on_it():
     """Every published article is a column, an original before its translations; the pivot is
     the original even when a translation is longer."""
     event = make_event()
@@ -214,7 +224,7 @@ def test_participants_prefer_the_original_and_pivot_on_it():
     make_article(language="en", event=event, body=longer, translation_of=original)
     other = make_article(language="vi", event=event, body="Bản khác.", translation_of=original)
     make_article(language="sv", event=event, body="Utkast.", status="draft")
-    chosen = participants(event)
+    chosen = versions(event)
     assert [a.language_id for a in chosen] == ["en", "vi", "vi"]
     assert chosen[1:] == [original, other]
     assert refresh_event_alignment(event).pivot == original
@@ -248,8 +258,8 @@ def test_two_articles_in_one_language_are_two_columns(event):
         language="en", event=event, body=EN.replace("Tuesday", "Tuesday, 18 February")
     )
     refresh_event_alignment(event)
-    rows = rows_for_event(event, ["en"])
-    assert [[cell.article_id for cell in row.cells] for row in rows] == [
+    rows = page_rows(event, ["en"])
+    assert [[cell.article.pk for cell in row.cells] for row in rows] == [
         [event.articles.get(language="en", pk__lt=second.pk).pk, second.pk]
     ] * 3
     assert all(len(cell.paragraphs) == 1 for row in rows for cell in row.cells)
@@ -316,11 +326,12 @@ def test_an_editor_may_correct_an_alignment(event, client):
     assert AlignmentCorrection.objects.get(event=event).edited_by == editor
 
 
-def test_rows_for_event_reads_in_two_queries(event, django_assert_num_queries):
-    """The articles (with their languages) and the stored rows: nothing per row or column."""
+def test_stored_rows_read_in_one_query(event, django_assert_num_queries):
+    """Only the stored rows: the page already holds the versions, nothing per row or column."""
     refresh_event_alignment(event)
-    with django_assert_num_queries(2):
-        rows = rows_for_event(event)
+    held = versions(event)
+    with django_assert_num_queries(1):
+        rows = stored_rows(event, held)
     assert len(rows) == 3
 
 

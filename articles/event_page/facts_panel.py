@@ -1,15 +1,17 @@
-"""The comparison panel: each fact (name, number, date) against each shown version, with the
-row where each version states it. The facts come from `articles.comparison`."""
+"""The facts panel: each fact (name, number, date) against each shown version, with the row
+where each version states it, and which facts only some shown versions carry. The facts come
+from the event's stored comparison (`articles.comparison`)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.urls import reverse
 
-from .comparison import Fact, Occurrence
-from .comparison.labels import KIND_LABELS, fact_label
-from .models import Article
-from .reader import RowIndexes, Span
+from articles.comparison import Fact, Occurrence
+from articles.comparison.labels import KIND_LABELS, fact_label
+from articles.models import Article
+
+from .rows import Span
 
 
 @dataclass(frozen=True)
@@ -43,16 +45,6 @@ class PanelLine:
     @property
     def first_row(self) -> int | None:
         return next((cell.row for cell in self.cells if cell.row), None)
-
-
-def row_of(indexes: RowIndexes, versions: Sequence[Article]) -> dict[tuple[int, int], int]:
-    """(article id, paragraph index) -> row number, the inverse of the alignment rows."""
-    where = {}
-    for number, groups in indexes:
-        for version, paragraphs in zip(versions, groups, strict=True):
-            for index in paragraphs:
-                where[(version.pk, index)] = number
-    return where
 
 
 def panel_lines(

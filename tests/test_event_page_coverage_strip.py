@@ -1,8 +1,9 @@
-"""The coverage strip (articles/coverage.py): days in order, unknown dates kept apart."""
+"""The coverage strip (articles/event_page/coverage_strip.py): days in order, unknown dates
+kept apart."""
 
 from datetime import date
 
-from articles.coverage import coverage_strip
+from articles.event_page.coverage_strip import coverage_strip
 from articles.models import Article
 
 

@@ -1,0 +1,81 @@
+"""Everything the event page shows, assembled from the alignment, the comparison and the strip.
+
+The view only parses the request; this module decides what the page holds.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from articles.comparison import comparison_for
+from articles.models import Article, Event, Language
+
+from .coverage_strip import StripDay, coverage_strip
+from .facts_panel import PanelLine, marks_for, panel_lines
+from .picker import PickerItem, picker, reader_query
+from .rows import PageRow, RowIndexes, Span, aligned_rows, build_rows, row_of
+
+
+@dataclass
+class SideBySide:
+    """The versions shown as columns, in the chosen order, and the aligned rows between them."""
+
+    columns: list[Article]
+    rows: list[PageRow]
+    picker: list[PickerItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EventPage:
+    side_by_side: SideBySide
+    facts: list[PanelLine]
+    strip: list[StripDay]
+    lang_query: str
+
+    @property
+    def columns(self) -> list[Article]:
+        return self.side_by_side.columns
+
+    @property
+    def differences(self) -> int:
+        """How many facts only some of the shown versions carry."""
+        return sum(1 for line in self.facts if line.partial)
+
+
+def build_side_by_side(
+    versions: Sequence[Article],
+    chosen: Sequence[str],
+    languages: Sequence[Language],
+    *,
+    rows: RowIndexes,
+    marks: dict[tuple[int, int], list[Span]] | None = None,
+) -> SideBySide:
+    """The columns of `versions` in the languages `chosen`, in that order.
+
+    `rows` is the alignment of all `versions` (see `rows.aligned_rows`).
+    """
+    columns = [a for code in chosen for a in versions if a.language_id == code]
+    return SideBySide(
+        columns=columns,
+        rows=build_rows(versions, columns, rows, marks),
+        picker=picker(languages, chosen),
+    )
+
+
+def event_page(
+    event: Event,
+    versions: Sequence[Article],
+    languages: Sequence[Language],
+    chosen: Sequence[str],
+    selected_fact: str | None = None,
+) -> EventPage:
+    """The page for `versions` in the languages `chosen` (in order), with the comparison of
+    the shown columns and, when `selected_fact` names one, its mentions marked."""
+    rows = aligned_rows(event, versions)
+    facts = comparison_for(versions).facts
+    side_by_side = build_side_by_side(
+        versions, chosen, languages, rows=rows, marks=marks_for(facts, selected_fact)
+    )
+    lines = panel_lines(facts, side_by_side.columns, row_of(rows, versions), selected_fact)
+    return EventPage(
+        side_by_side, lines, coverage_strip(versions, event.date), reader_query(chosen)
+    )
