@@ -10,9 +10,8 @@ from django.db import transaction
 
 from .alignment.event_alignments import refresh_event_alignment
 from .comparison import refresh_event_comparison
-from .models import Article, Event
+from .models import Article, Event, NameEntry
 from .names.linking import link_article_names, relink_articles_for
-from .names.models import NameEntry
 
 
 def _refresh_events_on_commit(event_ids: set[int | None], *, realign: bool = False) -> None:

@@ -234,7 +234,7 @@ def test_moving_an_article_in_the_admin_realigns_both_events(
     editor_client, content, django_capture_on_commit_callbacks
 ):
     """The admin's save is a write path: stored alignments follow it, never a page view."""
-    from articles.alignment.models import EventAlignment
+    from articles.models import EventAlignment
 
     article, old_event = content["article"], content["event"]
     new_event = make_event("Another meeting", on=date(2025, 5, 17))
@@ -264,7 +264,7 @@ def test_moving_an_article_in_the_admin_realigns_both_events(
 def test_deleting_an_article_in_the_admin_realigns_its_event(
     editor_client, content, django_capture_on_commit_callbacks
 ):
-    from articles.alignment.models import EventAlignment
+    from articles.models import EventAlignment
 
     # Editors may not delete articles; a superuser may.
     editor_client.force_login(User.objects.create_superuser("boss", password="pw"))

@@ -10,12 +10,10 @@ from django.urls import reverse
 
 from articles.alignment.editing import parse_rows_text, rows_to_text, save_correction
 from articles.alignment.event_alignments import refresh_event_alignment, stored_rows
-from articles.alignment.models import AlignmentCorrection, EventAlignment
 from articles.alignment.names import register_variants
 from articles.derived import refresh_derived
 from articles.event_page.rows import PageRow, build_rows
-from articles.models import Article
-from articles.names.models import NameEntry, NameVariant
+from articles.models import AlignmentCorrection, Article, EventAlignment, NameEntry, NameVariant
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from articles.alignment.models import EventAlignment
 from articles.comparison.caching import _cache_key, fingerprint
-from articles.models import Article, Event
-from articles.names.models import ArticleName
+from articles.models import Article, ArticleName, Event, EventAlignment
 from tests.factories import make_event
 from tests.importing_paths import seed
 

@@ -181,7 +181,7 @@ def test_loading_the_seed_events_links_their_names_and_stores_their_comparisons(
     from django.core.cache import cache
 
     from articles.comparison.caching import _cache_key, fingerprint
-    from articles.names.models import ArticleName, NameEntry
+    from articles.models import ArticleName, NameEntry
     from articles.names.queries import events_mentioning
 
     call_command("load_seed_events", stdout=StringIO())

@@ -10,11 +10,10 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Event
+from articles.models import AlignmentCorrection, Article, Event, EventAlignment
 
 from .editing import parse_rows_text, rows_to_text, save_correction
 from .event_alignments import refresh_event_alignment
-from .models import AlignmentCorrection, EventAlignment
 
 
 def side_by_side(rows: list[dict], articles: list[Article]) -> str:

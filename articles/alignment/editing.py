@@ -12,11 +12,10 @@ header; a cell lists 1-based paragraph numbers ("1, 2" or "3-4") or "-" for none
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from articles.models import Article, Event
+from articles.models import AlignmentCorrection, Article, Event
 
 from .event_alignments import current_state, refresh_event_alignment
 from .many_versions import Row, check_rows
-from .models import AlignmentCorrection
 
 
 def rows_to_text(rows: list[Row], articles: list[Article]) -> str:

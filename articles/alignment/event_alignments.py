@@ -12,11 +12,10 @@ import logging
 
 from django.db import transaction
 
-from articles.models import Article, Event
+from articles.models import AlignmentCorrection, Article, Event, EventAlignment
 from articles.text import sha256_hex
 
 from .many_versions import Row, align_versions
-from .models import AlignmentCorrection, EventAlignment
 from .names import register_variants
 
 logger = logging.getLogger(__name__)

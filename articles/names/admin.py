@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from articles.derived import refresh_for_entry
 
-from .models import NameEntry, NameVariant
+from ..models import NameEntry, NameVariant
 
 
 class NameVariantInline(admin.TabularInline):

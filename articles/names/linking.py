@@ -6,11 +6,10 @@ from collections import Counter
 from django.db import transaction
 from django.db.models import Q
 
-from articles.models import Article
+from articles.models import Article, ArticleName, NameEntry
 
 from .folding import match_key
 from .matching import NameMatcher, find_names
-from .models import ArticleName, NameEntry
 
 _WORD = re.compile(r"\w+")
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
+from ..models import NameEntry, NameVariant
 from .folding import fold_with_offsets, match_key
-from .models import NameEntry, NameVariant
 
 # Languages that write a genitive by appending "s" to a name: "Quang Ninhs provinsiella ...".
 GENITIVE_S_LANGUAGES = frozenset({"sv"})

@@ -2,11 +2,10 @@
 
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 
-from articles.models import Event
+from articles.models import ArticleName, Event, NameEntry
 from articles.querysets import EventQuerySet
 
 from .folding import match_key
-from .models import ArticleName, NameEntry
 
 
 def events_mentioning(entry: NameEntry | int) -> EventQuerySet:

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from ..names.models import NameEntry, NameVariant
+from ..models import NameEntry, NameVariant
 from ..names.queries import events_mentioning
 
 

@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .text import sha256_hex
-from .validators import SHA256_REGEX, sha256_validator
+from ..text import sha256_hex
+from ..validators import SHA256_REGEX, sha256_validator
 
 
 class Capture(models.Model):

@@ -1,9 +1,10 @@
+"""The name register: people, places and organisations, their spellings, and where they
+are mentioned."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Language
-
-from .folding import match_key
+from ..names.folding import match_key
 
 
 class NameEntryQuerySet(models.QuerySet):
@@ -49,7 +50,7 @@ class NameVariant(models.Model):
     )
     spelling = models.CharField(_("spelling"), max_length=200)
     language = models.ForeignKey(
-        Language,
+        "articles.Language",
         models.SET_NULL,
         null=True,
         blank=True,
@@ -100,7 +101,7 @@ class ArticleName(models.Model):
     """A name entry mentioned in an article, with how often; rebuilt by `link_article_names`."""
 
     article = models.ForeignKey(
-        Article, models.CASCADE, related_name="name_links", verbose_name=_("article")
+        "articles.Article", models.CASCADE, related_name="name_links", verbose_name=_("article")
     )
     entry = models.ForeignKey(
         NameEntry, models.CASCADE, related_name="article_links", verbose_name=_("entry")

@@ -1,101 +1,13 @@
+"""Articles: one outlet's version of a story in one language, with its images."""
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import ArticleQuerySet, EventQuerySet, OutletQuerySet
-from .text import DerivedText, derive_text, fold, normalise_body, split_paragraphs
-from .validators import (
-    HTTP_URL_REGEX,
-    SHA256_REGEX,
-    HttpURLField,
-    language_code_validator,
-    sha256_validator,
-)
-
-
-class Language(models.Model):
-    code = models.CharField(
-        _("code"), max_length=35, primary_key=True, validators=[language_code_validator]
-    )
-    name = models.CharField(_("English name"), max_length=100)
-    native_name = models.CharField(_("native name"), max_length=100)
-    search_config = models.CharField(
-        _("PostgreSQL text-search configuration"), max_length=63, default="simple"
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "code"]
-        verbose_name = _("language")
-        verbose_name_plural = _("languages")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Outlet(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    homepage = HttpURLField(_("homepage"), max_length=500, blank=True)
-    country = models.CharField(_("country"), max_length=100, blank=True)
-
-    objects = OutletQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("outlet")
-        verbose_name_plural = _("outlets")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(homepage="") | Q(homepage__regex=HTTP_URL_REGEX),
-                name="outlet_homepage_http",
-                violation_error_message=_("The homepage must be an http or https link."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:outlet-detail", kwargs={"slug": self.slug})
-
-
-class Event(models.Model):
-    title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    summary = models.TextField(_("summary"), blank=True)
-    date = models.DateField(_("date"), help_text=_("When the happening took place."))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    search_text = models.TextField(editable=False, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = EventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-date", "title"]
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
-        indexes = [models.Index(fields=["-date", "title"], name="event_date_idx")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
-                name="event_end_after_start",
-                violation_error_message=_("The end date cannot be before the date."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.search_text = fold(" ".join([self.title, self.summary, self.place]))
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:event-detail", kwargs={"slug": self.slug})
+from ..querysets import ArticleQuerySet
+from ..text import DerivedText, derive_text, normalise_body, split_paragraphs
+from ..validators import HTTP_URL_REGEX, SHA256_REGEX, HttpURLField, sha256_validator
 
 
 class Article(models.Model):
@@ -104,7 +16,7 @@ class Article(models.Model):
         PUBLISHED = "published", _("published")
 
     event = models.ForeignKey(
-        Event,
+        "articles.Event",
         models.SET_NULL,
         null=True,
         blank=True,
@@ -113,7 +25,7 @@ class Article(models.Model):
         help_text=_("Leave empty to keep the article in the inbox."),
     )
     outlet = models.ForeignKey(
-        Outlet,
+        "articles.Outlet",
         models.PROTECT,
         null=True,
         blank=True,
@@ -128,7 +40,7 @@ class Article(models.Model):
         help_text=_("What in the capture identifies the outlet."),
     )
     language = models.ForeignKey(
-        Language, models.PROTECT, related_name="articles", verbose_name=_("language")
+        "articles.Language", models.PROTECT, related_name="articles", verbose_name=_("language")
     )
     title = models.CharField(_("title"), max_length=500)
     title_derived = models.BooleanField(
@@ -161,7 +73,7 @@ class Article(models.Model):
     # What grouping proposes for an inbox article (articles.grouping.proposals): an existing
     # event, or a new one shared by the inbox articles with the same proposed_group.
     proposed_event = models.ForeignKey(
-        Event,
+        "articles.Event",
         models.SET_NULL,
         null=True,
         blank=True,
@@ -283,7 +195,3 @@ class ArticleImage(models.Model):
 
 
 # Captures, the name register and the aligner live in their own modules; importing their
-# models here lets Django find them (and keeps `from articles.models import Capture` working).
-from .alignment.models import AlignmentCorrection, EventAlignment  # noqa: E402, F401
-from .captures import Capture  # noqa: E402, F401
-from .names.models import ArticleName, NameEntry, NameVariant  # noqa: E402, F401

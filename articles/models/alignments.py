@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from articles.validators import sha256_validator
+from ..validators import sha256_validator
 
 
 class EventAlignment(models.Model):

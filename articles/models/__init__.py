@@ -1,0 +1,23 @@
+"""The archive's models, one module per concern; Django finds them all through this package."""
+
+from .alignments import AlignmentCorrection, EventAlignment
+from .articles import Article, ArticleImage
+from .captures import Capture
+from .events import Event
+from .languages import Language
+from .names import ArticleName, NameEntry, NameVariant
+from .outlets import Outlet
+
+__all__ = [
+    "AlignmentCorrection",
+    "Article",
+    "ArticleImage",
+    "ArticleName",
+    "Capture",
+    "Event",
+    "EventAlignment",
+    "Language",
+    "NameEntry",
+    "NameVariant",
+    "Outlet",
+]

@@ -1,0 +1,46 @@
+"""Events: one happening, covered by articles in several languages."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..querysets import EventQuerySet
+from ..text import fold
+
+
+class Event(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    date = models.DateField(_("date"), help_text=_("When the happening took place."))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["-date", "title"], name="event_date_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
+                name="event_end_after_start",
+                violation_error_message=_("The end date cannot be before the date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold(" ".join([self.title, self.summary, self.place]))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:event-detail", kwargs={"slug": self.slug})
