@@ -1,7 +1,7 @@
 """One file from bytes to a stored article (or to a preview): the importer's single path,
 shared by the management command and the admin.
 
-Reading (`reading.Reader`) needs no database and may run in worker processes (`jobs`);
+Reading (`reading.CaptureReader`) needs no database and may run in worker processes (`jobs`);
 storing runs here, one transaction per file.
 """
 
@@ -16,9 +16,9 @@ from django.db.models import Count
 from ..models import Article, Event, Language
 from .outlets import match_outlet
 from .parallel import read_all
-from .reading import Prepared, Reader, set_language
+from .reading import CaptureReader, Prepared, set_language
 from .records import CaptureError, ImportResult, ParsedCapture
-from .store import plan_capture, relaxed_commits, store_capture, stored_hashes
+from .writing import plan_capture, relaxed_commits, store_capture, stored_hashes
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class Importer:
         if language is not None and language not in self.languages:
             known = ", ".join(sorted(self.languages))
             raise ValueError(f"unknown language {language!r}; the archive has {known}")
-        self.reader = Reader(
+        self.reader = CaptureReader(
             known=frozenset(self.languages),
             language=language,
             max_bytes=max_bytes or settings.IMPORT_MAX_BYTES,

@@ -1,6 +1,6 @@
 """The half of importing that needs no database: bytes to a parsed record with its language.
 
-A `Reader` holds only plain values, so it can be sent to worker processes (`--jobs`); the
+A `CaptureReader` holds only plain values, so it can be sent to worker processes (`--jobs`); the
 writing half (`pipeline.Importer`) stays in one process and one connection. The only
 language decision that needs the database, an outlet's usual language as the prior for a
 page without `lang`, is left for the writing half (`Prepared.language_pending`).
@@ -15,10 +15,7 @@ from django.core.exceptions import ValidationError
 
 from ..text import DerivedText, derive_text
 from ..validators import http_url_validator
-from .html_format import parse_html
-from .language import detect_language, load_language_model
-from .records import CaptureError, ImageRecord, ParsedCapture, RawCapture
-from .sources import (
+from .files import (
     capture_kind,
     decode_text,
     gunzip_limited,
@@ -26,6 +23,9 @@ from .sources import (
     read_capture_file,
     sniff_kind,
 )
+from .html_format import parse_html
+from .language import detect_language, load_language_model
+from .records import CaptureError, ImageRecord, ParsedCapture, RawCapture
 from .text_format import parse_text
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ class Prepared:
 
 
 @dataclass(frozen=True)
-class Reader:
+class CaptureReader:
     known: frozenset[str]
     language: str | None
     max_bytes: int
