@@ -82,14 +82,21 @@ class CaptureReader:
             return Prepared(name, record=record, error=f"{type(exc).__name__}: {exc}")
 
     def _set_language(self, record: ParsedCapture) -> bool:
-        """Name the language; True when it waits for the writer's outlet prior."""
+        """Name the language now; True when it waits for the writer's outlet prior (a page
+        without `lang` that names its outlet, and no language given)."""
+        names_outlet = bool(record.outlet_domain or record.outlet_name)
+        if not self.language and not record.language_hint and names_outlet:
+            return True
+        self.decide_language(record)
+        return False
+
+    def decide_language(self, record: ParsedCapture, *, outlet_prior: str | None = None) -> None:
+        """The one place a record's language is decided: the language given, else the text
+        read with the page's `lang`, or else its outlet's usual language, as the prior."""
         if self.language:
             record.language = self.language
-        elif record.language_hint or not (record.outlet_domain or record.outlet_name):
-            set_language(record, known=self.known, hint=record.language_hint)
         else:
-            return True
-        return False
+            _language_from_text(record, known=self.known, hint=record.language_hint or outlet_prior)
 
 
 def parse_capture(raw: RawCapture) -> ParsedCapture:
@@ -99,7 +106,7 @@ def parse_capture(raw: RawCapture) -> ParsedCapture:
     return _sanitised(record)
 
 
-def set_language(record: ParsedCapture, *, known: frozenset[str], hint: str | None) -> None:
+def _language_from_text(record: ParsedCapture, *, known: frozenset[str], hint: str | None) -> None:
     """Name the record's language from its text; `hint` tips a close call."""
     text = record.body if record.title_derived else f"{record.title}\n\n{record.body}"
     guess = detect_language(text, known=known, hint=hint)
