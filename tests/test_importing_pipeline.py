@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from articles.importing import outlets, reading
+from articles.importing.parallel import CHUNK
 from articles.importing.pipeline import Importer
 from articles.importing.reading import CaptureReader
 from articles.importing.writing import store_capture
@@ -60,6 +61,20 @@ def test_the_writer_stores_the_hash_the_reader_worked_out(hashed):
     assert hashed[prepared.raw.raw] == 1
     stored = Capture.objects.get()
     assert stored.sha256 == prepared.raw.sha256 == hashlib.sha256(prepared.raw.raw).hexdigest()
+
+
+def test_with_workers_the_writing_process_hashes_nothing(hashed, tmp_path):
+    """The hash is worked out in the worker and travels back with the bytes."""
+    text = seed("000").read_text(encoding="utf-8")
+    paths = []
+    for n in range(2 * CHUNK):
+        path = tmp_path / f"{n:02d}.txt"
+        path.write_text(f"{text.rstrip()}\n\nCopy {n}.\n", encoding="utf-8")
+        paths.append(path)
+    results = list(Importer(jobs=2).import_paths(paths))
+    assert [r.status for r in results] == ["new"] * len(paths)
+    assert [hashed[path.read_bytes()] for path in paths] == [0] * len(paths)
+    assert Capture.objects.count() == len(paths)
 
 
 def test_a_second_import_of_the_same_bytes_hashes_them_once_more_and_is_unchanged(hashed):

@@ -1,9 +1,10 @@
 """The half of importing that needs no database: bytes to a parsed record with its language.
 
-A `CaptureReader` holds only plain values, so it can be sent to worker processes (`--jobs`); the
-writing half (`pipeline.Importer`) stays in one process and one connection. The only
-language decision that needs the database, an outlet's usual language as the prior for a
-page without `lang`, is left for the writing half (`Prepared.language_pending`).
+A `CaptureReader` holds only plain values, so it can be sent to worker processes (`--jobs`);
+the writing half (`pipeline.Importer`) stays in one process and one connection. The bytes are
+hashed here, once. The only language decision that needs the database, an outlet's usual
+language as the prior for a page without `lang`, is left for the writing half
+(`Prepared.language_pending`), which makes it with the same `CaptureReader.decide_language`.
 """
 
 import logging
