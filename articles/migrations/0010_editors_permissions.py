@@ -29,7 +29,9 @@ EDITOR_PERMISSIONS = {
 
 
 def codenames():
-    return [f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS.items() for action in actions]
+    return [
+        f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS.items() for action in actions
+    ]
 
 
 def set_editors_permissions(apps, schema_editor):
