@@ -167,7 +167,7 @@ def write_report(args: argparse.Namespace, rows: list[str]) -> None:
         f"run {args.repeat} times; captures/s is the command's wall-clock rate. Machine: "
         f"{os.cpu_count()} CPUs, shared with other jobs (load average at the end of each run "
         "is shown). `--jobs 2` is the command's default here (it uses the CPUs it may run on). "
-        "Asynchronous commits: the command's default on PostgreSQL (`store.relaxed_commits`); "
+        "Asynchronous commits: the command's default on PostgreSQL (`writing.relaxed_commits`); "
         "durable: every commit waits for its WAL to reach disk.",
         "",
         "| database | --jobs | commits | captures | median captures/s | runs (captures/s) "

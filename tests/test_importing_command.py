@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from articles.importing.progress import ProgressBar
-from articles.importing.store import store_capture
+from articles.importing.writing import store_capture
 from articles.models import Article, Capture, Event, Outlet
 
 from .factories import make_event

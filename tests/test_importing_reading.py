@@ -5,7 +5,7 @@ import pickle
 import pytest
 
 from articles.importing.pipeline import Importer
-from articles.importing.reading import Reader
+from articles.importing.reading import CaptureReader
 from articles.text import derive_text
 
 from .factories import make_article, make_outlet
@@ -26,8 +26,8 @@ def page_without_lang(site: str) -> bytes:
     ).encode()
 
 
-def reader(**options) -> Reader:
-    return Reader(known=ARCHIVE, language=options.get("language"), max_bytes=1_000_000)
+def reader(**options) -> CaptureReader:
+    return CaptureReader(known=ARCHIVE, language=options.get("language"), max_bytes=1_000_000)
 
 
 def test_a_prepared_capture_survives_the_trip_to_another_process():

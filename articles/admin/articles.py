@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..derived import refresh_derived, refresh_events
-from ..importing.admin_views import ImportAdminMixin
 from ..models import Article, ArticleImage, Capture
 from .common import HTTPS_URLS, CaptureDisplayMixin
+from .importing import ImportAdminMixin
 from .proposals import ProposalAdminMixin
 
 

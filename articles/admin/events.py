@@ -1,10 +1,10 @@
 """Events, each with the articles that cover it."""
 
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Event
+from .common import ArticleCountMixin
 
 
 class EventArticleInline(admin.TabularInline):
@@ -27,19 +27,10 @@ class EventArticleInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ArticleCountMixin, admin.ModelAdmin):
     list_display = ["title", "date", "place", "article_count"]
     search_fields = ["title", "summary", "place"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "date"
     fields = ["title", "slug", "summary", "date", "end_date", "place"]
     inlines = [EventArticleInline]
-
-    def get_queryset(self, request):
-        # A GROUP BY query ignores Meta.ordering; autocomplete pages need a stable order.
-        queryset = super().get_queryset(request).annotate(num_articles=Count("articles"))
-        return queryset.order_by(*Event._meta.ordering)
-
-    @admin.display(description=_("articles"), ordering="num_articles")
-    def article_count(self, obj: Event) -> int:
-        return obj.num_articles

@@ -1,5 +1,7 @@
 """Which outlet a capture comes from: matched by domain or name, created only from evidence."""
 
+from functools import cached_property
+
 from django.utils.text import slugify
 
 from ..models import Outlet
@@ -17,6 +19,18 @@ def match_outlet(record: ParsedCapture) -> Outlet | None:
     if record.outlet_name:
         return Outlet.objects.filter(name__iexact=record.outlet_name).first()
     return None
+
+
+class OutletMatch:
+    """A record's outlet, looked up at most once, when first asked: a page without `lang`
+    needs it for its language prior before the write, and the write needs it again."""
+
+    def __init__(self, record: ParsedCapture) -> None:
+        self.record = record
+
+    @cached_property
+    def outlet(self) -> Outlet | None:
+        return match_outlet(self.record)
 
 
 def outlet_name_for(record: ParsedCapture) -> str:

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 
-from .reading import Prepared, Reader
+from .reading import CaptureReader, Prepared
 
 # Files each worker takes at a time: large enough to amortise the pipe, small enough that
 # the writer does not wait long for the first ones.
@@ -28,7 +28,7 @@ WINDOW = 256
 READER_NICENESS = 10
 
 
-def read_all(reader: Reader, paths: Sequence[Path], *, jobs: int) -> Iterator[Prepared]:
+def read_all(reader: CaptureReader, paths: Sequence[Path], *, jobs: int) -> Iterator[Prepared]:
     """Each path read, in order; by `jobs` worker processes when there is enough to share."""
     if jobs <= 1 or len(paths) < jobs * CHUNK:
         yield from map(reader.read_path, paths)

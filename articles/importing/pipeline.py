@@ -1,7 +1,7 @@
 """One file from bytes to a stored article (or to a preview): the importer's single path,
 shared by the management command and the admin.
 
-Reading (`reading.Reader`) needs no database and may run in worker processes (`jobs`);
+Reading (`reading.CaptureReader`) needs no database and may run in worker processes (`jobs`);
 storing runs here, one transaction per file.
 """
 
@@ -13,12 +13,12 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Count
 
-from ..models import Article, Event, Language
-from .outlets import match_outlet
+from ..models import Article, Event, Language, Outlet
+from .outlets import OutletMatch
 from .parallel import read_all
-from .reading import Prepared, Reader, set_language
-from .records import CaptureError, ImportResult, ParsedCapture
-from .store import plan_capture, relaxed_commits, store_capture, stored_hashes
+from .reading import CaptureReader, Prepared
+from .records import CaptureError, ImportResult
+from .writing import plan_capture, relaxed_commits, store_capture, stored_hashes
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class Importer:
         if language is not None and language not in self.languages:
             known = ", ".join(sorted(self.languages))
             raise ValueError(f"unknown language {language!r}; the archive has {known}")
-        self.reader = Reader(
+        self.reader = CaptureReader(
             known=frozenset(self.languages),
             language=language,
             max_bytes=max_bytes or settings.IMPORT_MAX_BYTES,
@@ -78,10 +78,11 @@ class Importer:
         if prepared.error:
             return ImportResult(file=name, status="error", error=prepared.error, record=record)
         try:
+            outlet = OutletMatch(record)
             if prepared.language_pending:
-                hint = outlet_language(record)
-                set_language(record, known=self.reader.known, hint=hint)
-            return self._store(prepared, checked_new=checked_new)
+                prior = usual_language(outlet.outlet)
+                self.reader.decide_language(record, outlet_prior=prior)
+            return self._store(prepared, outlet, checked_new=checked_new)
         except CaptureError as exc:
             return ImportResult(file=name, status="error", error=str(exc), record=record)
         except Exception as exc:  # a bad file must never stop the run: report and go on
@@ -90,10 +91,10 @@ class Importer:
                 file=name, status="error", error=f"{type(exc).__name__}: {exc}", record=record
             )
 
-    def _store(self, prepared: Prepared, *, checked_new: bool) -> ImportResult:
+    def _store(self, prepared: Prepared, outlet: OutletMatch, *, checked_new: bool) -> ImportResult:
         raw, record = prepared.raw, prepared.record
         if self.dry_run:
-            plan = plan_capture(raw=raw, record=record)
+            plan = plan_capture(raw=raw, record=record, outlet=outlet)
         else:
             plan = store_capture(
                 raw=raw,
@@ -102,6 +103,7 @@ class Importer:
                 event=self.event,
                 checked_new=checked_new,
                 derived=prepared.derived,
+                outlet=outlet,
             )
         article = plan.article
         return ImportResult(
@@ -113,9 +115,8 @@ class Importer:
         )
 
 
-def outlet_language(record: ParsedCapture) -> str | None:
+def usual_language(outlet: Outlet | None) -> str | None:
     """The language most of a known outlet's articles are in: a prior for short texts."""
-    outlet = match_outlet(record)
     if outlet is None:
         return None
     usual = (

@@ -1,9 +1,10 @@
 """The half of importing that needs no database: bytes to a parsed record with its language.
 
-A `Reader` holds only plain values, so it can be sent to worker processes (`--jobs`); the
-writing half (`pipeline.Importer`) stays in one process and one connection. The only
-language decision that needs the database, an outlet's usual language as the prior for a
-page without `lang`, is left for the writing half (`Prepared.language_pending`).
+A `CaptureReader` holds only plain values, so it can be sent to worker processes (`--jobs`);
+the writing half (`pipeline.Importer`) stays in one process and one connection. The bytes are
+hashed here, once. The only language decision that needs the database, an outlet's usual
+language as the prior for a page without `lang`, is left for the writing half
+(`Prepared.language_pending`), which makes it with the same `CaptureReader.decide_language`.
 """
 
 import logging
@@ -15,10 +16,7 @@ from django.core.exceptions import ValidationError
 
 from ..text import DerivedText, derive_text
 from ..validators import http_url_validator
-from .html_format import parse_html
-from .language import detect_language, load_language_model
-from .records import CaptureError, ImageRecord, ParsedCapture, RawCapture
-from .sources import (
+from .files import (
     capture_kind,
     decode_text,
     gunzip_limited,
@@ -26,6 +24,9 @@ from .sources import (
     read_capture_file,
     sniff_kind,
 )
+from .html_format import parse_html
+from .language import detect_language, load_language_model
+from .records import CaptureError, ImageRecord, ParsedCapture, RawCapture
 from .text_format import parse_text
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ class Prepared:
 
 
 @dataclass(frozen=True)
-class Reader:
+class CaptureReader:
     known: frozenset[str]
     language: str | None
     max_bytes: int
@@ -82,14 +83,21 @@ class Reader:
             return Prepared(name, record=record, error=f"{type(exc).__name__}: {exc}")
 
     def _set_language(self, record: ParsedCapture) -> bool:
-        """Name the language; True when it waits for the writer's outlet prior."""
+        """Name the language now; True when it waits for the writer's outlet prior (a page
+        without `lang` that names its outlet, and no language given)."""
+        names_outlet = bool(record.outlet_domain or record.outlet_name)
+        if not self.language and not record.language_hint and names_outlet:
+            return True
+        self.decide_language(record)
+        return False
+
+    def decide_language(self, record: ParsedCapture, *, outlet_prior: str | None = None) -> None:
+        """The one place a record's language is decided: the language given, else the text
+        read with the page's `lang`, or else its outlet's usual language, as the prior."""
         if self.language:
             record.language = self.language
-        elif record.language_hint or not (record.outlet_domain or record.outlet_name):
-            set_language(record, known=self.known, hint=record.language_hint)
         else:
-            return True
-        return False
+            _language_from_text(record, known=self.known, hint=record.language_hint or outlet_prior)
 
 
 def parse_capture(raw: RawCapture) -> ParsedCapture:
@@ -99,7 +107,7 @@ def parse_capture(raw: RawCapture) -> ParsedCapture:
     return _sanitised(record)
 
 
-def set_language(record: ParsedCapture, *, known: frozenset[str], hint: str | None) -> None:
+def _language_from_text(record: ParsedCapture, *, known: frozenset[str], hint: str | None) -> None:
     """Name the record's language from its text; `hint` tips a close call."""
     text = record.body if record.title_derived else f"{record.title}\n\n{record.body}"
     guess = detect_language(text, known=known, hint=hint)

@@ -6,31 +6,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-# Editors correct alignments and may look at (and recompute) the computed ones.
-EDITOR_PERMISSIONS = [
-    "add_alignmentcorrection", "change_alignmentcorrection", "delete_alignmentcorrection",
-    "view_alignmentcorrection", "change_eventalignment", "view_eventalignment",
-]
-
-
-def grant_editors(apps, schema_editor):
-    # Permissions are normally created only after migrations.
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="articles", codename__in=EDITOR_PERMISSIONS
-        )
-    )
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -76,5 +51,5 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'event alignments',
             },
         ),
-        migrations.RunPython(grant_editors, migrations.RunPython.noop),
+        # Editors' permissions on alignments: 0010 sets them with the rest of the group's.
     ]

@@ -4,11 +4,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.importing.files import iter_capture_paths
 from articles.importing.grouping_step import group_results
 from articles.importing.pipeline import Importer
 from articles.importing.progress import ProgressBar
 from articles.importing.records import ImportResult
-from articles.importing.sources import iter_capture_paths
 from articles.models import Event
 
 

@@ -1,35 +1,11 @@
-"""Where articles come from: outlets, languages and raw captures."""
+"""Raw captures: the bytes each article was imported from, read-only."""
 
 from django.contrib import admin
-from django.db.models import Count
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Capture, Language, Outlet
-from .common import HTTPS_URLS, CaptureDisplayMixin
-
-
-@admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
-    list_display = ["name", "homepage", "country", "article_count"]
-    search_fields = ["name", "slug", "homepage"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    formfield_overrides = HTTPS_URLS
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request).annotate(num_articles=Count("articles"))
-        return queryset.order_by(*Outlet._meta.ordering)
-
-    @admin.display(description=_("articles"), ordering="num_articles")
-    def article_count(self, obj: Outlet) -> int:
-        return obj.num_articles
-
-
-@admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "native_name", "search_config"]
-    search_fields = ["code", "name", "native_name"]
+from ..models import Capture
+from .common import CaptureDisplayMixin
 
 
 @admin.register(Capture)

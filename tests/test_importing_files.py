@@ -4,8 +4,7 @@ import gzip
 
 import pytest
 
-from articles.importing.records import CaptureError
-from articles.importing.sources import (
+from articles.importing.files import (
     capture_kind,
     decode_text,
     iter_capture_paths,
@@ -13,6 +12,7 @@ from articles.importing.sources import (
     read_capture_file,
     sniff_kind,
 )
+from articles.importing.records import CaptureError
 
 
 @pytest.mark.parametrize(

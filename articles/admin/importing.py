@@ -15,9 +15,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..importing.pipeline import Importer
+from ..importing.records import ImportResult
 from ..models import Event, Language
-from .pipeline import Importer
-from .records import ImportResult
 
 SESSION_KEY = "articles_import_preview"
 

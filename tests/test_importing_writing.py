@@ -5,8 +5,8 @@ from django.db import connection
 
 from articles.importing import IMPORTER_VERSION
 from articles.importing.pipeline import Importer
-from articles.importing.reading import Reader
-from articles.importing.store import relaxed_commits, store_capture, stored_hashes
+from articles.importing.reading import CaptureReader
+from articles.importing.writing import relaxed_commits, store_capture, stored_hashes
 from articles.models import Article, ArticleImage, Capture, Language, Outlet
 
 from .factories import make_event, make_outlet
@@ -160,7 +160,7 @@ def test_a_capture_stored_since_the_batch_lookup_comes_out_unchanged():
     earlier copy in the same run): the unique hash refuses the write and the file is
     stored again with its own lookup."""
     Importer().import_path(seed("000"))
-    prepared = Reader(known=frozenset({"id"}), language=None, max_bytes=10**6).read_path(
+    prepared = CaptureReader(known=frozenset({"id"}), language=None, max_bytes=10**6).read_path(
         seed("000")
     )
     plan = store_capture(

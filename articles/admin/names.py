@@ -1,10 +1,11 @@
+"""The name register: entries with their spellings; saving one relinks the articles it names."""
+
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.derived import refresh_for_entry
-
+from ..derived import refresh_for_entry
 from ..models import NameEntry, NameVariant
 
 

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from ..derived import refresh_derived
 from ..models import Article, ArticleImage, Capture, Event, Language, Outlet
 from ..text import DerivedText
 from . import IMPORTER_VERSION
-from .outlets import create_outlet, match_outlet, outlet_name_for
+from .outlets import OutletMatch, create_outlet, outlet_name_for
 from .records import ImportStatus, ParsedCapture, RawCapture
 
 
@@ -32,7 +32,14 @@ class Plan:
     outlet_name: str
 
 
-def plan_capture(*, raw: RawCapture, record: ParsedCapture, checked_new: bool = False) -> Plan:
+def plan_capture(
+    *,
+    raw: RawCapture,
+    record: ParsedCapture,
+    checked_new: bool = False,
+    outlet: OutletMatch | None = None,
+) -> Plan:
+    """`outlet`: the record's outlet match when the caller already asked for it."""
     if not checked_new:
         # Unordered: the hash is unique, and the default ordering would join the articles.
         found = Capture.objects.filter(sha256=raw.sha256).order_by().values_list("article_id")
@@ -43,9 +50,9 @@ def plan_capture(*, raw: RawCapture, record: ParsedCapture, checked_new: bool = 
     article = None
     if record.source_url:
         article = Article.objects.filter(source_url=record.source_url).order_by().first()
-    outlet = match_outlet(record)
-    name = outlet.name if outlet else outlet_name_for(record)
-    return Plan("update" if article else "new", article, outlet, name)
+    matched = (outlet or OutletMatch(record)).outlet
+    name = matched.name if matched else outlet_name_for(record)
+    return Plan("update" if article else "new", article, matched, name)
 
 
 def stored_hashes(hashes: Iterable[str]) -> set[str]:
@@ -62,6 +69,7 @@ def store_capture(
     imported_at: datetime | None = None,
     checked_new: bool = False,
     derived: DerivedText | None = None,
+    outlet: OutletMatch | None = None,
 ) -> Plan:
     """Write the article, its images and the capture; all or nothing.
 
@@ -71,14 +79,16 @@ def store_capture(
     refuses the capture, the transaction rolls back whole, and the file is stored again
     with its own lookup, so it comes out `unchanged` as it would have without the shortcut.
     `derived`: the article's hash and search text, when a reading worker worked them out.
+    `outlet`: the record's outlet match, when the caller already asked for it.
     """
     write = partial(_store, raw, record, language, event, imported_at, derived)
     try:
-        return write(checked_new=checked_new)
+        return write(checked_new=checked_new, outlet=outlet or OutletMatch(record))
     except IntegrityError:
         if not checked_new:
             raise
-        return write(checked_new=False)
+        # Another writer stored rows since: look its outlet up again with everything else.
+        return write(checked_new=False, outlet=OutletMatch(record))
 
 
 def _store(
@@ -90,15 +100,16 @@ def _store(
     derived: DerivedText | None,
     *,
     checked_new: bool,
+    outlet: OutletMatch,
 ) -> Plan:
     with transaction.atomic():
-        plan = plan_capture(raw=raw, record=record, checked_new=checked_new)
+        plan = plan_capture(raw=raw, record=record, checked_new=checked_new, outlet=outlet)
         if plan.status == "unchanged":
             return plan
-        outlet = plan.outlet or create_outlet(record=record)
+        article_outlet = plan.outlet or create_outlet(record=record)
         previous_event_id = plan.article.event_id if plan.article else None
         article = plan.article or Article()
-        _fill_article(article, record, language, outlet, event)
+        _fill_article(article, record, language, article_outlet, event)
         if derived is not None:
             article.use_derived_text(derived)
         _validate(article)
@@ -106,7 +117,8 @@ def _store(
         _replace_images(article, record, existing=plan.article is not None)
         _save_capture(article, raw, imported_at or timezone.now())
         refresh_derived(article, previous_event_id=previous_event_id)
-        return Plan(plan.status, article, outlet, outlet.name if outlet else "")
+        name = article_outlet.name if article_outlet else ""
+        return Plan(plan.status, article, article_outlet, name)
 
 
 def _save_capture(article: Article, raw: RawCapture, imported_at: datetime) -> None:
@@ -119,8 +131,12 @@ def _save_capture(article: Article, raw: RawCapture, imported_at: datetime) -> N
         imported_at=imported_at,
         sha256=raw.sha256,
     )
-    _validate(capture)
-    capture.save()
+    # The reading worker hashed these bytes; Capture.clean_fields() and save() would hash
+    # them twice more (up to IMPORT_MAX_BYTES each time) in the one writing process. So the
+    # fields are checked without the model's re-hash, and the row goes in through
+    # bulk_create, which does not call save(): the same single INSERT.
+    models.Model.clean_fields(capture, exclude=_relations(capture))
+    Capture.objects.bulk_create([capture])
 
 
 @contextmanager
@@ -174,14 +190,18 @@ def _replace_images(article: Article, record: ParsedCapture, *, existing: bool) 
     ArticleImage.objects.bulk_create(images)
 
 
-def _validate(instance: Article | ArticleImage | Capture) -> None:
+def _validate(instance: Article | ArticleImage) -> None:
     """Field validation in Python; uniqueness and check constraints are left to the database.
 
     The hash and source URL were looked up in `plan_capture` within this transaction, and the
     database enforces every constraint anyway, so asking Django to check them again would
     cost one query per constraint (three times the import's own queries) for nothing.
     """
+    exclude = _relations(instance)
+    instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+
+
+def _relations(instance: models.Model) -> list[str]:
     # Foreign keys point at rows this transaction just read or wrote; checking that they
     # exist would cost a query each.
-    related = [f.name for f in instance._meta.fields if f.is_relation]
-    instance.full_clean(exclude=related, validate_unique=False, validate_constraints=False)
+    return [f.name for f in instance._meta.fields if f.is_relation]

@@ -1,0 +1,15 @@
+"""The outlets articles come from, with how many articles each has."""
+
+from django.contrib import admin
+
+from ..models import Outlet
+from .common import HTTPS_URLS, ArticleCountMixin
+
+
+@admin.register(Outlet)
+class OutletAdmin(ArticleCountMixin, admin.ModelAdmin):
+    list_display = ["name", "homepage", "country", "article_count"]
+    search_fields = ["name", "slug", "homepage"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    formfield_overrides = HTTPS_URLS
