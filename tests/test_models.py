@@ -313,3 +313,22 @@ def test_get_absolute_url_follows_the_url_contract():
     assert outlet.get_absolute_url() == "/outlets/nhan-dan/"
     assert event.get_absolute_url() == "/events/pham-thanh-binh-meets-chen-gang/"
     assert article.get_absolute_url() == f"/articles/{article.pk}/"
+
+
+def test_capture_takes_a_known_hash_until_its_bytes_change(monkeypatch):
+    """The importer's reading worker hashes the bytes once; the model must not hash them again
+    on full_clean() and save(), but must when the bytes are replaced."""
+    capture = Capture(
+        article=make_article(), raw=b"known", importer="tests", imported_at=timezone.now()
+    )
+    capture.use_known_hash(sha256_hex(b"known"))
+    calls = []
+    monkeypatch.setattr(
+        "articles.models.captures.sha256_hex", lambda data: calls.append(data) or "0" * 64
+    )
+    capture.full_clean()
+    capture.save()
+    assert calls == []
+    capture.raw = b"other bytes"
+    capture.save()
+    assert calls == [b"other bytes"]

@@ -129,14 +129,10 @@ def _save_capture(article: Article, raw: RawCapture, imported_at: datetime) -> N
         filename=raw.name[:500],
         importer=IMPORTER_VERSION,
         imported_at=imported_at,
-        sha256=raw.sha256,
     )
-    # The reading worker hashed these bytes; Capture.clean_fields() and save() would hash
-    # them twice more (up to IMPORT_MAX_BYTES each time) in the one writing process. So the
-    # fields are checked without the model's re-hash, and the row goes in through
-    # bulk_create, which does not call save(): the same single INSERT.
-    models.Model.clean_fields(capture, exclude=_relations(capture))
-    Capture.objects.bulk_create([capture])
+    capture.use_known_hash(raw.sha256)
+    _validate(capture)
+    capture.save(force_insert=True)
 
 
 @contextmanager
@@ -190,7 +186,7 @@ def _replace_images(article: Article, record: ParsedCapture, *, existing: bool) 
     ArticleImage.objects.bulk_create(images)
 
 
-def _validate(instance: Article | ArticleImage) -> None:
+def _validate(instance: Article | ArticleImage | Capture) -> None:
     """Field validation in Python; uniqueness and check constraints are left to the database.
 
     The hash and source URL were looked up in `plan_capture` within this transaction, and the

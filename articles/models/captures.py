@@ -46,14 +46,28 @@ class Capture(models.Model):
         return self.filename or self.sha256[:12]
 
     def save(self, *args, **kwargs) -> None:
-        self.sha256 = sha256_hex(bytes(self.raw))
+        self._hash_raw()
         super().save(*args, **kwargs)
 
     def clean_fields(self, exclude=None) -> None:
         # The hash follows the bytes; set it before the fields (sha256 among them) are checked,
         # or a new capture fails full_clean() with "This field cannot be blank".
-        self.sha256 = sha256_hex(bytes(self.raw))
+        self._hash_raw()
         super().clean_fields(exclude)
+
+    def use_known_hash(self, sha256: str) -> None:
+        """Take the SHA-256 of these very bytes, worked out elsewhere (the importer's reading
+        worker), so clean_fields() and save() need not hash up to IMPORT_MAX_BYTES again."""
+        self.sha256 = sha256
+        self._hashed = (self.raw, sha256)
+
+    def _hash_raw(self) -> None:
+        # The bytes by identity, not equality: comparing them would cost as much as hashing
+        # them, and any new value assigned to `raw` is a new object. A hash assigned by hand
+        # is replaced by the bytes' own.
+        raw, sha256 = getattr(self, "_hashed", (None, None))
+        if raw is not self.raw or sha256 != self.sha256:
+            self.use_known_hash(sha256_hex(bytes(self.raw)))
 
     @property
     def text(self) -> str:
