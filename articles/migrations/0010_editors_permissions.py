@@ -1,8 +1,9 @@
 """The Editors group's permissions, all of them, from one table.
 
-0003, 0005 and 0006 each granted a share with a copy of the same loop; this sets the whole
+0003, 0005 and 0006 each granted a share with a copy of the same loop; this grants the whole
 set, so the table below is the one place that says what Editors may do. Editors keep the
-archive's content, never users or groups.
+archive's content, never users or groups. Permissions an administrator gave the group by hand
+are added to, never taken away.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -43,8 +44,8 @@ def set_editors_permissions(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="articles", codename__in=codenames())
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="articles", codename__in=codenames())
     )
 
 
