@@ -1,7 +1,6 @@
 """The editors' panel, one module per concern; importing them registers the admins."""
 
-# The aligner's admin still sits beside its models; it moves here once its rework lands.
-from ..alignment import admin as alignment_admin
+from .alignments import AlignmentCorrectionAdmin, EventAlignmentAdmin
 from .articles import ArticleAdmin
 from .captures import CaptureAdmin
 from .events import EventAdmin
@@ -10,11 +9,12 @@ from .names import NameEntryAdmin
 from .outlets import OutletAdmin
 
 __all__ = [
+    "AlignmentCorrectionAdmin",
     "ArticleAdmin",
     "CaptureAdmin",
     "EventAdmin",
+    "EventAlignmentAdmin",
     "LanguageAdmin",
     "NameEntryAdmin",
     "OutletAdmin",
-    "alignment_admin",
 ]

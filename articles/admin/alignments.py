@@ -1,8 +1,4 @@
-"""Admin for alignments: see an event's rows side by side, recompute them, correct them.
-
-Registered from ``ArticlesConfig.ready`` so it works whether or not ``articles/admin.py``
-imports it.
-"""
+"""Alignments: see an event's rows side by side, recompute them, correct them."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import AlignmentCorrection, Article, Event, EventAlignment
 
-from .editing import parse_rows_text, rows_to_text, save_correction
-from .event_alignments import refresh_event_alignment
+from ..alignment.editing import parse_rows_text, rows_to_text, save_correction
+from ..alignment.event_alignments import refresh_event_alignment
 
 
 def side_by_side(rows: list[dict], articles: list[Article]) -> str:
