@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 
-from .text import fold
+from .languages.folding import fold
 
 
 def _search_terms(query: str) -> list[str]:

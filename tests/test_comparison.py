@@ -19,7 +19,7 @@ from articles.comparison import (
 from articles.comparison.labels import fact_label
 from articles.derived import refresh_derived, refresh_for_entry
 from articles.facts.extract import extract_facts
-from articles.facts.numbers import number_key, parse_number
+from articles.languages.numbers import number_key, parse_number
 from articles.models import NameEntry, NameVariant
 from articles.names.linking import link_article_names
 

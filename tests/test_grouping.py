@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from articles.facts.stated import StatedDate, stated_dates
 from articles.grouping import GroupingItem, apply_proposals, propose_groups, score_groups
-from articles.grouping.dates import StatedDate, stated_dates
 from articles.grouping.evidence import happened_on
 from articles.grouping.proposals import accept_proposals, store_proposals
 from articles.grouping.variants import variants_from

@@ -11,12 +11,12 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.text import slugify
 
 from articles.derived import refresh_derived
+from articles.facts.stated import StatedDate
+from articles.languages.folding import fold
 from articles.models import Article, Event
 from articles.slugs import unique_slug
-from articles.text import fold
 
 from .clustering import Node
-from .dates import StatedDate
 from .evidence import gather, happened_on
 from .variants import NameVariants
 

@@ -1,8 +1,9 @@
 """Spellings of one name across languages, as the editable name register (articles/names/)
 records them: "Trần Cương" and "Chen Gang" count as one name because the register says so.
 
-Spellings are compared folded ("Trần Cương" == "tran cuong"); each becomes its entry's slug,
-one word, so that spellings of different lengths ("US", "Amerika Serikat") count alike.
+Spellings are compared under `match_key` ("Trần Cương" == "tran cuong"); each becomes its
+entry's slug, one word, so that spellings of different lengths ("US", "Amerika Serikat")
+count alike.
 """
 
 import re
@@ -10,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from articles.languages.folding import match_key
 from articles.names.queries import spelling_owners
-from articles.text import fold
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def variants_from(entries: Mapping[str, Iterable[str]]) -> NameVariants:
     owners: dict[str, str] = {}
     for canonical, spellings in entries.items():
         for spelling in [canonical, *spellings]:
-            owners.setdefault(fold(spelling), canonical)
+            owners.setdefault(match_key(spelling), canonical)
     return _compiled(owners)
 
 

@@ -2,10 +2,10 @@
 
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 
+from articles.languages.folding import match_key
 from articles.models import Event
 from articles.querysets import EventQuerySet
 
-from .folding import match_key
 from .models import ArticleName, NameEntry
 
 
