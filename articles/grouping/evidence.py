@@ -45,7 +45,7 @@ def gather(
     features.update(_name_features(title, table, title_rule))
     for paragraph in paragraphs:
         features.update(_name_features(paragraph, table, rule))
-    features.update(_number_features(text, language))
+    features.update(_number_features(text))
     features.update(_word_features(text))
     mentioned = stated_dates(text)
     features.update(f"d:{stated.key}" for stated in mentioned)
@@ -93,16 +93,26 @@ def _name_features(text: str, table: NameVariants, rule: RunRule) -> list[str]:
     return features
 
 
-def _number_features(text: str, language: str | None) -> list[str]:
+def _number_features(text: str) -> list[str]:
     features = []
     for match in _TOKEN.finditer(text):
         if not match.group(0)[0].isdigit():
             continue
-        # "1,000" in English and "1.000" in Indonesian are one thousand.
-        token = number_key(parse_number(match.group(0), language))
+        token = _number_key(match.group(0))
         if len(token) > 1:  # single digits say little about which happening this is
             features.append(f"#:{token}")
     return features
+
+
+def _number_key(token: str) -> str:
+    """ "1,000" and "1.000" are one thousand, "16,4" and "16.4" one decimal. Read without the
+    language: translations do not always convert the separators, and read in each text's
+    language "1,127" kept in a Swedish version parts from the English 1127 (the grouping
+    benchmark's sweep fell from F1 0.945 to 0.935 at 0.60). Digits alone stay as written:
+    "0800" and "09" (times, codes, padded days) say more as they stand."""
+    if token.isdigit():
+        return token
+    return number_key(parse_number(token, None))
 
 
 def _word_features(text: str) -> list[str]:
