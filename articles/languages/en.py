@@ -1,6 +1,6 @@
 """English."""
 
-from .profile import Language, words
+from .profile import Language, by_meaning, in_order, words
 
 
 def _ordinal(n: int) -> str:
@@ -10,28 +10,27 @@ def _ordinal(n: int) -> str:
 
 LANGUAGE = Language(
     code="en",
-    months={
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-        "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-    },
-    weekdays={
-        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
-        "saturday": 6, "sunday": 7,
-    },
+    months=in_order(
+        "january february march april may june july august september october november december",
+        "jan feb mar apr - jun jul aug sep oct nov dec",
+        "- - - - - - - - sept - - -",
+    ),
+    weekdays=in_order("monday tuesday wednesday thursday friday saturday sunday"),
     # "Both" is two: Indonesian says "kedua negara" where English says "the two countries".
-    number_words={
-        "both": 2, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-        "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    },
-    units={
-        "year": "year", "years": "year", "month": "month", "months": "month", "day": "day",
-        "days": "day", "province": "province", "provinces": "province", "country": "country",
-        "countries": "country", "document": "document", "documents": "document",
-        "railway": "railway", "railways": "railway", "project": "project",
-        "projects": "project",
-    },
+    number_words=in_order(
+        "one two three four five six seven eight nine ten",
+        "- both",
+    ),
+    units=by_meaning(
+        year="year years",
+        month="month months",
+        day="day days",
+        province="province provinces",
+        country="country countries",
+        document="document documents",
+        railway="railway railways",
+        project="project projects",
+    ),
     scales={
         "thousand": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6,
         "billion": 10**9, "billions": 10**9, "bn": 10**9, "trillion": 10**12,

@@ -1,33 +1,33 @@
 """Indonesian."""
 
-from .profile import Language, words
+from .profile import Language, by_meaning, in_order, words
 
 LANGUAGE = Language(
     code="id",
     # With the usual abbreviations ("17 Des", "5 Okt", "Agu") and the old spellings
     # ("Pebruari", "Nopember").
-    months={
-        "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5,
-        "juni": 6, "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11,
-        "nopember": 11, "desember": 12,
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "sep": 9,
-        "okt": 10, "nov": 11, "des": 12,
-    },
+    months=in_order(
+        "januari februari maret april mei juni juli agustus september oktober november desember",
+        "jan feb mar apr - jun jul agu sep okt nov des",
+        "- pebruari - - - - - - - - nopember -",
+    ),
     # "minggu" alone is also "week": Sunday is "hari minggu".
-    weekdays={
-        "senin": 1, "selasa": 2, "rabu": 3, "kamis": 4, "jumat": 5, "sabtu": 6,
-        "hari minggu": 7,
-    },
+    weekdays=in_order("senin selasa rabu kamis jumat sabtu hari_minggu"),
     # Left out: words that also mean "first"/"second". "Kedua negara" is "both countries".
-    number_words={
-        "kedua": 2, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
-        "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
-    },
-    units={
-        "tahun": "year", "bulan": "month", "hari": "day", "provinsi": "province",
-        "negara": "country", "dokumen": "document", "kereta": "railway", "jalur": "railway",
-        "proyek": "project",
-    },
+    number_words=in_order(
+        "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh",
+        "- kedua",
+    ),
+    units=by_meaning(
+        year="tahun",
+        month="bulan",
+        day="hari",
+        province="provinsi",
+        country="negara",
+        document="dokumen",
+        railway="kereta jalur",
+        project="proyek",
+    ),
     scales={"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9,
             "triliun": 10**12},
     currencies={"dolar as": "USD", "dolar": "USD", "rp": "IDR", "rupiah": "IDR"},

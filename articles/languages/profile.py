@@ -33,3 +33,22 @@ class Language:
 def words(text: str) -> frozenset[str]:
     """The words of `text`, for long word lists written as prose."""
     return frozenset(text.split())
+
+
+def in_order(*rows: str) -> dict[str, int]:
+    """Words numbered by their place in each row, from 1: months or weekdays in calendar
+    order. "-" leaves a place empty; "_" joins the words of one name ("hari_minggu")."""
+    numbered: dict[str, int] = {}
+    for row in rows:
+        for place, word in enumerate(row.split(), start=1):
+            if word != "-":
+                numbered[word.replace("_", " ")] = place
+    return numbered
+
+
+def by_meaning(**rows: str) -> dict[str, str]:
+    """Each word of a row -> the row's name: `by_meaning(year="year years")`; "_" joins the
+    words of one noun ("văn_kiện")."""
+    return {
+        word.replace("_", " "): meaning for meaning, row in rows.items() for word in row.split()
+    }

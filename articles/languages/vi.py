@@ -1,24 +1,25 @@
 """Vietnamese. Months are numbered ("tháng 2"); the date patterns read them."""
 
-from .profile import Language, words
+from .profile import Language, by_meaning, in_order, words
 
 LANGUAGE = Language(
     code="vi",
     months={},
-    weekdays={
-        "thứ hai": 1, "thứ ba": 2, "thứ tư": 3, "thứ năm": 4, "thứ sáu": 5, "thứ bảy": 6,
-        "chủ nhật": 7,
-    },
+    weekdays=in_order("thứ_hai thứ_ba thứ_tư thứ_năm thứ_sáu thứ_bảy chủ_nhật"),
     # Left out: the words that also mean "first"/"second".
-    number_words={
-        "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-        "chín": 9, "mười": 10,
-    },
-    units={
-        "năm": "year", "tháng": "month", "ngày": "day", "tỉnh": "province", "nước": "country",
-        "văn kiện": "document", "văn bản": "document", "đường sắt": "railway",
-        "dự án": "project",
-    },
+    number_words=in_order(
+        "một hai ba bốn năm sáu bảy tám chín mười",
+    ),
+    units=by_meaning(
+        year="năm",
+        month="tháng",
+        day="ngày",
+        province="tỉnh",
+        country="nước",
+        document="văn_kiện văn_bản",
+        railway="đường_sắt",
+        project="dự_án",
+    ),
     scales={"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
             "nghìn tỷ": 10**12, "ngàn tỷ": 10**12},
     currencies={"đô la mỹ": "USD", "đô la": "USD", "đô-la": "USD", "đồng": "VND",
