@@ -11,7 +11,6 @@ from articles.alignment.names import variant_map
 from articles.facts.extract import extract_facts
 from articles.facts.stated import StatedDate, stated_dates
 from articles.grouping.evidence import gather
-from articles.grouping.variants import variants_from
 from articles.languages import (
     LANGUAGES,
     MONTHS,
@@ -25,6 +24,7 @@ from articles.languages import (
 from articles.languages.folding import fold, match_key
 from articles.languages.names import RunRule, name_runs, without_genitive
 from articles.languages.numbers import number_key, parse_number, scale_of
+from articles.languages.spellings import Spellings
 from articles.names.matching import NameMatcher, make_spelling
 
 
@@ -141,7 +141,7 @@ def _readings(language: str, text: str) -> dict[str, set]:
     facts = {(f.key, f.year) for f in extract_facts(text, language)}
     evidence = gather(
         "", [text], language=language, published_on=date(2025, 12, 18),
-        table=variants_from(SPELLINGS),
+        table=Spellings(variant_map(SPELLINGS)),
     )  # fmt: skip
     anchors = anchors_of(text, VariantMatcher(variant_map(SPELLINGS)))
     matcher = NameMatcher(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from articles.languages.folding import fold, match_key
 from articles.languages.names import RunRule, name_runs, without_genitive
 from articles.languages.numbers import SCALE, number_key, parse_number, scale_of
+from articles.languages.spellings import Spellings
 
 # A number: digits with optional thousands groups ("1,200", "1.200", "1\u00a0200") or decimals,
 # and the percent sign or scale word after it ("42 miliar", "3 nghìn tỷ").
@@ -68,40 +69,19 @@ def _name_tokens(text: str, matcher: "VariantMatcher") -> list[str]:
     names: list[str] = []
     for run in _name_runs(text):
         keys, rest = matcher.split(run)
-        names += keys
+        names += [f"={key}" for key in keys]
         names += rest
         if len(rest) > 1:
             names.append("".join(rest))
     return names
 
 
-class VariantMatcher:
-    """Finds the name-register spellings in runs of folded words with one regular expression."""
+class VariantMatcher(Spellings):
+    """The register's spellings as alignment reads them: word by word, genitives stripped,
+    as the runs are ("Lang Son-Hanoi" = "lang son hanoi")."""
 
     def __init__(self, variants: Mapping[str, str]) -> None:
-        # Spellings are compared word by word, as the runs are: "Lang Son-Hanoi" = "lang son hanoi".
-        self.keys = {
-            _words(spelling): key for spelling, key in variants.items() if _words(spelling)
-        }
-        spellings = sorted(self.keys, key=len, reverse=True)
-        alternation = "|".join(re.escape(s) for s in spellings)
-        self.pattern = re.compile(rf"(?<!\S)(?:{alternation})(?!\S)") if spellings else None
-
-    def split(self, run: list[str]) -> tuple[list[str], list[str]]:
-        """The register keys found in the run, and the words no spelling covered."""
-        if self.pattern is None:
-            return [], run
-        text = " ".join(run)
-        keys, covered = [], set()
-        for match in self.pattern.finditer(text):
-            keys.append(f"={self.keys[match.group()]}")
-            first = text[: match.start()].count(" ")
-            covered.update(range(first, first + match.group().count(" ") + 1))
-        return keys, [word for n, word in enumerate(run) if n not in covered]
-
-
-def _words(spelling: str) -> str:
-    return " ".join(without_genitive(w) for w in _WORD.findall(match_key(spelling)))
+        super().__init__(variants, word=without_genitive)
 
 
 def anchors_of(text: str, matcher: VariantMatcher) -> Anchors:

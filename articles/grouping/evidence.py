@@ -16,8 +16,7 @@ from articles.facts.stated import StatedDate, stated_dates, weekday_date, with_y
 from articles.languages.folding import fold, match_key
 from articles.languages.names import RunRule, lower_case_words, name_runs
 from articles.languages.numbers import number_key, parse_number
-
-from .variants import NameVariants
+from articles.languages.spellings import Spellings
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -36,7 +35,7 @@ def gather(
     *,
     language: str | None,
     published_on: date | None,
-    table: NameVariants,
+    table: Spellings,
 ) -> Evidence:
     text = "\n".join([title, *paragraphs])
     rule = RunRule(language=language, lower_words=lower_case_words(text))
@@ -84,10 +83,10 @@ def _is_title_case(title: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _name_features(text: str, table: NameVariants, rule: RunRule) -> list[str]:
+def _name_features(text: str, table: Spellings, rule: RunRule) -> list[str]:
     features: list[str] = []
     for run in name_runs(text, rule):
-        words = table.canonical(match_key(" ".join(run))).split(" ")
+        words = table.rewrite(match_key(" ".join(run))).split(" ")
         features.extend(f"n:{w}" for w in words)
         features.extend(f"b:{a} {b}" for a, b in itertools.pairwise(words))
     return features
