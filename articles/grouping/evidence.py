@@ -14,11 +14,10 @@ from datetime import date
 
 from articles.facts.stated import StatedDate, stated_dates, weekday_date, with_year, years_stated
 from articles.languages.folding import fold, match_key
-from articles.languages.names import RunRule, lower_case_words, name_runs
+from articles.languages.names import TOKEN, RunRule, lower_case_words, name_runs
 from articles.languages.numbers import number_key, parse_number
 from articles.languages.spellings import Spellings
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 LEAD_PARAGRAPHS = 2
 
@@ -79,7 +78,7 @@ def happened_on(
 
 
 def _is_title_case(title: str) -> bool:
-    words = [w for w in _TOKEN.findall(title) if not w[0].isdigit() and len(w) > 3]
+    words = [w for w in TOKEN.findall(title) if not w[0].isdigit() and len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -94,7 +93,7 @@ def _name_features(text: str, table: Spellings, rule: RunRule) -> list[str]:
 
 def _number_features(text: str) -> list[str]:
     features = []
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         if not match.group(0)[0].isdigit():
             continue
         token = _number_key(match.group(0))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from . import not_a_name
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# A word (letters, with inner apostrophes) or a number as written.
+TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # What may stand between two words of one name: spaces only (a comma or hyphen ends the name),
 # or, where hyphenated names are read, also hyphens and dashes ("Lang Son-Hanoi").
 _SPACES = re.compile(r"[ \t\u00a0]+\n?")  # as `^[ \t\u00a0]+$` matched: one final newline
@@ -40,14 +41,14 @@ class RunRule:
 
 def lower_case_words(text: str) -> frozenset[str]:
     """The words `text` writes in lower case somewhere."""
-    return frozenset(word for word in _TOKEN.findall(text) if word.islower())
+    return frozenset(word for word in TOKEN.findall(text) if word.islower())
 
 
 def name_runs(text: str, rule: RunRule) -> list[list[str]]:
     """Runs of capitalised words in `text`, as written ("Phạm Minh Chính")."""
     runs: list[list[str]] = [[]]
     previous_end = 0
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         word, gap = match.group(0), text[previous_end : match.start()]
         previous_end = match.end()
         joined = bool(runs[-1]) and _joins(gap, rule)
