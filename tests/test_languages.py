@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from articles.alignment.anchors import VariantMatcher, anchors_of
+from articles.alignment.anchors import VariantMatcher, anchors_of, number_keys
 from articles.alignment.names import variant_map
 from articles.facts.extract import extract_facts
 from articles.facts.stated import StatedDate, stated_dates
@@ -174,3 +174,16 @@ def test_facts_grouping_and_alignment_read_the_same_dates_numbers_and_names(lang
     assert not titles & read["grouping"]
     assert {"pham", "minh", "chinh", "=chen-gang", "hanoi"} <= read["alignment"]
     assert read["panel names"] == {1}
+
+
+def test_alignment_scales_every_scale_word_the_facts_know():
+    """ "nghìn tỷ" once anchored as a thousand."""
+    assert number_keys("3 nghìn tỷ đồng") == number_keys("3 trillion") == ["3000000000000"]
+    assert number_keys("2 tỉ") == number_keys("2 bn") == number_keys("2 billion")
+
+
+def test_a_curly_apostrophe_meets_the_register_in_grouping_and_alignment():
+    register = {"o'brien": "obrien"}
+    assert Spellings(register).rewrite(match_key("O\u2019Brien")) == "obrien"
+    names = anchors_of("Mr O\u2019Brien arrived.", VariantMatcher(register)).names
+    assert "=obrien" in names
