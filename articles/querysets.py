@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 
-from .text import fold
+from .languages.folding import fold
 
 if TYPE_CHECKING:
     from .models import Event

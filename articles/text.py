@@ -1,44 +1,17 @@
 """Text helpers shared by search, importing and alignment.
 
-`fold` makes spellings comparable across languages and keyboards: "Phạm Minh Chính",
-"Pham Minh Chinh" and "PHAM MINH CHINH" all fold to "pham minh chinh".
+`fold` lives with the rest of the language knowledge (`articles.languages.folding`); it is
+imported here because the importer and the models make each article's search text with it.
 """
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 
-# Letters that NFKD does not decompose into a base letter plus a combining mark.
-LETTER_FOLDS = {"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss"}
+from articles.languages.folding import fold
+
 _SPACES = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
-
-
-_FOLD_TABLE_LIMIT = 65_536
-
-
-class _FoldTable(dict):
-    """Each character's compatibility decomposition without its combining marks, worked
-    out the first time the character is seen. NFKD never composes, so folding character by
-    character equals folding the whole text, and `str.translate` then runs at C speed: the
-    importer folds every article's body, and a per-character generator was its hot spot."""
-
-    def __missing__(self, ordinal: int) -> str:
-        char = chr(ordinal)
-        decomposed = unicodedata.normalize("NFKD", LETTER_FOLDS.get(char, char))
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        if len(self) < _FOLD_TABLE_LIMIT:  # arbitrary input must not grow it without bound
-            self[ordinal] = folded
-        return folded
-
-
-_FOLDS = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lower-case `text` and strip diacritics so spellings compare equal."""
-    return " ".join(text.translate(_FOLDS).casefold().split())
 
 
 def sha256_hex(data: bytes | str) -> str:

@@ -22,9 +22,8 @@ django_setup_with_register()
 
 import numpy as np  # noqa: E402
 
-from articles.grouping import _item_node  # noqa: E402
+from articles.grouping import _item_node, register_spellings  # noqa: E402
 from articles.grouping.clustering import agglomerate, similarity, vetoes  # noqa: E402
-from articles.grouping.variants import variant_table  # noqa: E402
 from benchmarks.corpora import ntrex_items, seed_items  # noqa: E402
 from benchmarks.grouping import pairwise  # noqa: E402
 
@@ -59,7 +58,7 @@ def main() -> None:
         texts = [item.title + " " + " ".join(item.paragraphs[:4]) for item in items]
         vectors = model.encode(texts, normalize_embeddings=True, batch_size=32)
         seconds = time.perf_counter() - started
-        table = variant_table()
+        table = register_spellings()
         nodes = [_item_node(item, table) for item in items]
         evidence, veto = similarity(nodes), vetoes(nodes)
         embedding = vectors @ vectors.T

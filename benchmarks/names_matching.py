@@ -25,7 +25,7 @@ import django  # noqa: E402
 django.setup()
 
 from articles.facts.extract import extract_facts  # noqa: E402
-from articles.names.folding import fold_with_offsets, match_key  # noqa: E402
+from articles.languages.folding import fold_with_offsets, match_key  # noqa: E402
 from articles.names.matching import NameMatcher, Spelling, capitals  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from articles.languages.folding import match_key
 from articles.models import Article, ArticleImage, Capture, Event, Language, Outlet
 
 _counter = itertools.count(1)
@@ -50,3 +51,8 @@ def make_capture(article: Article, raw: bytes = b"raw capture", **fields) -> Cap
     fields.setdefault("importer", "tests")
     fields.setdefault("imported_at", timezone.now())
     return Capture.objects.create(article=article, raw=raw, **fields)
+
+
+def variant_map(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """An aligner's name table from `{key: spellings}`: each spelling's match key -> key."""
+    return {match_key(spelling): key for key, spellings in table.items() for spelling in spellings}

@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 
 from articles.alignment import align_paragraphs, align_versions, check_rows
 from articles.alignment.anchors import number_keys
-from articles.alignment.names import register_variants, variant_map
+from articles.alignment.names import register_variants
 from benchmarks.alignment_data import SEEDS, seed_cases
+from tests.factories import variant_map
 
 EN = [
     "The minister arrived in Hanoi on Monday for talks on trade worth US$42 billion.",

@@ -20,7 +20,7 @@ from articles.comparison.shape import Fact
 from articles.derived import refresh_derived, refresh_for_entry
 from articles.event_page.facts_panel import PanelLine, panel_lines
 from articles.facts.extract import extract_facts
-from articles.facts.numbers import number_key, parse_number
+from articles.languages.numbers import number_key, parse_number
 from articles.models import Article, NameEntry, NameVariant
 from articles.names.linking import link_article_names
 

@@ -7,11 +7,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from articles.facts.stated import StatedDate, stated_dates
 from articles.grouping import GroupingItem, apply_proposals, propose_groups, score_groups
-from articles.grouping.dates import StatedDate, stated_dates
 from articles.grouping.evidence import happened_on
 from articles.grouping.proposals import accept_proposals, store_proposals
-from articles.grouping.variants import variants_from
+from articles.languages.folding import match_key
+from articles.languages.spellings import Spellings
 from articles.models import Article, Event, NameEntry, NameVariant
 from articles.text import join_paragraphs
 from benchmarks.corpora import ntrex_items, seed_items
@@ -86,10 +87,10 @@ def test_same_people_same_day_in_two_languages_are_joined():
 
 
 def test_an_explicit_table_makes_two_spellings_one_name():
-    table = variants_from({"chen gang": ["Trần Cương"]})
-    assert table.canonical("tran cuong") == table.canonical("chen gang") == "chen_gang"
-    assert table.canonical("pham tran cuong") == "pham chen_gang"
-    assert variants_from({}).canonical("tran cuong") == "tran cuong"
+    table = Spellings({"chen gang": "chen gang", match_key("Trần Cương"): "chen gang"})
+    assert table.rewrite("tran cuong") == table.rewrite("chen gang") == "chen_gang"
+    assert table.rewrite("pham tran cuong") == "pham chen_gang"
+    assert Spellings({}).rewrite("tran cuong") == "tran cuong"
 
 
 def _one_name_two_spellings() -> list[GroupingItem]:

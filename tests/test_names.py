@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from articles.languages.folding import fold_with_offsets, match_key
 from articles.models import ArticleName, NameEntry, NameVariant
-from articles.names.folding import fold_with_offsets, match_key
 from articles.names.linking import link_article_names
 from articles.names.matching import find_names
 from articles.names.queries import events_mentioning, spelling_owners

@@ -5,7 +5,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.text import LETTER_FOLDS, fold, join_paragraphs, split_paragraphs
+from articles.languages.folding import LETTER_FOLDS, fold
+from articles.text import join_paragraphs, split_paragraphs
 
 
 def fold_by_definition(text: str) -> str:

@@ -6,16 +6,11 @@ register's, from ``register_variants``; tests may overlay a table of their own.
 
 from collections.abc import Iterable, Mapping
 
-from articles.text import fold
+from articles.languages.folding import match_key
 
 # No table: without one (as in tests that need no database) names still anchor where their
 # folded spellings agree ("Trần Cương" = "Tran Cuong"), but "Chen Gang" meets neither.
 DEFAULT_VARIANTS: dict[str, str] = {}
-
-
-def variant_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """Map each folded spelling to its entry's key (``"tran cuong" -> "chen-gang"``)."""
-    return {fold(spelling): key for key, spellings in table.items() for spelling in spellings}
 
 
 def register_variants(table: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
@@ -29,7 +24,7 @@ def register_variants(table: Mapping[str, Iterable[str]] | None = None) -> dict[
     register = spelling_owners()
     merged = {}
     for key, spellings in (table or {}).items():
-        folded = [fold(s) for s in spellings]
+        folded = [match_key(s) for s in spellings]
         owner = next((register[f] for f in folded if f in register), key)
         merged |= dict.fromkeys(folded, owner)
     return merged | register

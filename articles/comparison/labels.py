@@ -12,7 +12,7 @@ from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.facts.numbers import ordinal_label
+from articles.languages import NAMED_SCALES, ordinal
 
 from .shape import Fact
 
@@ -31,8 +31,6 @@ KIND_LABELS = {
     "number": _("number"),
 }
 
-SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
-
 
 def _number(value: Decimal | int) -> str:
     return formats.number_format(value, use_l10n=True, force_grouping=True)
@@ -44,7 +42,7 @@ def _amount(rest: str, fact: Fact) -> str:
 
 
 def _scaled(currency: str, value: Decimal) -> str:
-    for size, word in SCALES:
+    for size, word in NAMED_SCALES:
         if value >= size:
             amount = _number((value / size).normalize())
             templates = {
@@ -71,15 +69,7 @@ def _month(rest: str, fact: Fact) -> str:
 
 
 def _ordinal(rest: str, fact: Fact) -> str:
-    n = int(rest)
-    language = (get_language() or "en").split("-")[0]
-    if language == "id":
-        return f"ke-{n}"
-    if language == "sv":
-        return f"{n}:{'a' if n % 10 in (1, 2) and n % 100 not in (11, 12) else 'e'}"
-    if language == "vi":
-        return f"thứ {n}"
-    return ordinal_label(n)
+    return ordinal(int(rest), get_language())
 
 
 def _count(rest: str, fact: Fact) -> str:

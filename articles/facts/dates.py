@@ -1,12 +1,25 @@
-"""Dates and weekdays in news text, keyed by month and day so "17-21 September 2025" and
-"September 17-21" compare equal; the year is kept beside the key when the text gives it."""
+"""Dates and weekdays in news text: the one home for reading them, with the words from
+`articles.languages`.
+
+Two readings share the tables. The facts panel's (`day_dates`, `month_years`, `weekdays`)
+keeps each span, keyed by month and day so "17-21 September 2025" and "September 17-21"
+compare equal, the year kept beside the key when the text gives it. Grouping's
+(`stated_dates`, `weekday_date`, in `stated.py`) reads folded text, for the day of a happening.
+"""
 
 import re
 from collections.abc import Iterator
 from datetime import date
 
-from .found import Found, alternation
-from .lexicon import CAPITALISED_WEEKDAYS, DAY_FIRST_SLASH, MONTHS, WEEKDAYS
+from articles.languages import (
+    CAPITALISED_WEEKDAYS,
+    MONTHS,
+    WEEKDAYS,
+    alternation,
+    day_first_slash,
+)
+
+from .fact import Found
 
 _FLAGS = re.IGNORECASE
 _MONTH = f"(?P<month>{alternation(MONTHS)})"
@@ -60,7 +73,7 @@ def _found(m: re.Match[str], month: int) -> Found | None:
 def day_dates(text: str, language: str) -> Iterator[Found]:
     """Dates with a day: "17-21 September 2025", "September 17-21", "ngày 18 tháng 2", "16/5"."""
     patterns = [_DAY_FIRST, _MONTH_FIRST, _VI_WORDS]
-    if language in DAY_FIRST_SLASH:
+    if day_first_slash(language):
         patterns.append(_SLASH)
     for pattern in patterns:
         for m in pattern.finditer(text):

@@ -4,8 +4,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from articles.languages import base_language
+
 from . import dates, numbers
-from .found import Found
+from .fact import Found
 
 Extractor = Callable[[str, str], Iterator[Found]]
 
@@ -22,10 +24,6 @@ EXTRACTORS: list[Extractor] = [
     numbers.years,
     numbers.plain_numbers,
 ]
-
-
-def base_language(code: str | None) -> str:
-    return (code or "").split("-")[0].lower()
 
 
 def _composed(text: str) -> tuple[str, list[int]]:

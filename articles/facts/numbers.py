@@ -4,22 +4,25 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .found import Found, alternation
-from .lexicon import (
+from articles.languages import (
     CURRENCIES,
     CURRENCY_PREFIXES,
-    DECIMAL_COMMA,
+    NAMED_SCALES,
     NUMBER_WORDS,
     PERCENT_WORDS,
-    SCALES,
     UNITS,
+    alternation,
+    ordinal,
 )
+from articles.languages.numbers import SCALE, number_key, parse_number, scale_of
+
+from .fact import Found
 
 _FLAGS = re.IGNORECASE
 # Digits with optional thousands groups and decimals; never glued to letters ("G20").
 _DIGITS = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?"
 _NUM = rf"(?<![\w.,])(?:{_DIGITS})"
-_SCALE = f"(?:{alternation(SCALES)})"
+_SCALE = f"(?:{SCALE})"
 _SUFFIX_CURRENCY = alternation(c for c in CURRENCIES if c not in ("$", "€"))
 _AMOUNT_PREFIXED = re.compile(
     rf"(?<!\w)(?P<cur>{alternation(CURRENCY_PREFIXES)})\s?(?P<num>{_DIGITS})"
@@ -47,29 +50,8 @@ COUNT_WINDOW = 4
 UNIT_PLURALS = {"country": "countries", "railway": "railway lines"}
 
 
-def parse_number(text: str, language: str) -> Decimal:
-    """ "16,4" is 16.4 in Indonesian and "42,000" is 42000 in English."""
-    digits = text.replace("\u00a0", "").replace(" ", "")
-    separators = [ch for ch in digits if ch in ".,"]
-    if not separators:
-        return Decimal(digits)
-    last = separators[-1]
-    if len(set(separators)) == 2:
-        return Decimal(digits.replace("." if last == "," else ",", "").replace(",", "."))
-    thousands_mark = "." if language in DECIMAL_COMMA else ","
-    tail = digits.rsplit(last, 1)[1]
-    if len(separators) > 1 or (last == thousands_mark and len(tail) == 3):
-        return Decimal(digits.replace(last, ""))
-    return Decimal(digits.replace(",", "."))
-
-
-def number_key(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def _scale_label(value: Decimal) -> str:
-    for word, size in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
+    for size, word in NAMED_SCALES:
         if value >= size:
             return f"{number_key(value / size)} {word}"
     return f"{value:,.0f}" if value == value.to_integral() else number_key(value)
@@ -80,7 +62,7 @@ def amounts(text: str, language: str) -> Iterator[Found]:
         for m in pattern.finditer(text):
             value = parse_number(m["num"], language)
             if m["scale"]:
-                value *= SCALES[m["scale"].lower()]
+                value *= scale_of(m["scale"])
             currency = CURRENCIES[m["cur"].lower()]
             label = f"{currency} {_scale_label(value)}"
             yield Found("amount", f"amount:{currency}:{number_key(value)}", label, *m.span())
@@ -92,16 +74,11 @@ def percents(text: str, language: str) -> Iterator[Found]:
         yield Found("percent", f"percent:{value}", f"{value}%", *m.span())
 
 
-def ordinal_label(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def ordinals(text: str, language: str) -> Iterator[Found]:
     for pattern in _ORDINALS:
         for m in pattern.finditer(text):
             n = int(m["num"])
-            yield Found("ordinal", f"ordinal:{n}", ordinal_label(n), *m.span())
+            yield Found("ordinal", f"ordinal:{n}", ordinal(n, "en"), *m.span())
 
 
 def _unit_after(text: str, end: int, window: int) -> tuple[str, int] | None:

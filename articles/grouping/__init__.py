@@ -5,16 +5,18 @@ existing event or a new one shared with the other texts about the same happening
 `apply_proposals` writes such proposals: it creates the new events and assigns the articles.
 """
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from articles.languages.spellings import Spellings
 from articles.models import Event
+from articles.names.queries import spelling_owners
 
 from .clustering import Node, agglomerate, similarity, vetoes
 from .events import apply_proposals, candidate_events, event_nodes
 from .evidence import gather
-from .variants import NameVariants, variant_table
 
 __all__ = [
     "THRESHOLD",
@@ -69,7 +71,7 @@ def score_groups(
     group the items among themselves only."""
     if not items:
         return {}
-    table = variant_table()
+    table = register_spellings()
     nodes = [_item_node(item, table) for item in items]
     if events is None:
         chosen = candidate_events(items, [node.start for node in nodes])
@@ -85,7 +87,19 @@ def score_groups(
     return _label(clusters, scores, nodes, len(items), items)
 
 
-def _item_node(item: GroupingItem, table: NameVariants) -> Node:
+def register_spellings() -> Spellings:
+    """The name register's spellings (one query: read it once per grouping run).
+
+    Only entries with two or more spellings that fold apart. An entry known in one spelling
+    tells grouping nothing that folding does not, so its name stays as written, word by word:
+    joined into one name it would weigh less, and two reports naming the same provinces would
+    look less alike (benchmarks/results/grouping.md)."""
+    owners = spelling_owners()
+    spellings = Counter(owners.values())
+    return Spellings({spelling: slug for spelling, slug in owners.items() if spellings[slug] > 1})
+
+
+def _item_node(item: GroupingItem, table: Spellings) -> Node:
     evidence = gather(
         item.title,
         item.paragraphs,

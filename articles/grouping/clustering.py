@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .dates import StatedDate, days_apart
+from articles.facts.stated import StatedDate, days_apart
 
 KIND_WEIGHTS = {"n": 1.0, "b": 1.5, "#": 1.0, "d": 1.5, "w": 0.05}
 # Reports of one happening may be dated a day apart (time zones, "yesterday").

@@ -11,14 +11,14 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.text import slugify
 
 from articles.derived import refresh_derived
+from articles.facts.stated import StatedDate
+from articles.languages.folding import fold
+from articles.languages.spellings import Spellings
 from articles.models import Article, Event
 from articles.slugs import unique_slug
-from articles.text import fold
 
 from .clustering import Node
-from .dates import StatedDate
 from .evidence import gather, happened_on
-from .variants import NameVariants
 
 if TYPE_CHECKING:
     from . import GroupingItem
@@ -30,7 +30,7 @@ PREFERRED_TITLE_LANGUAGE = "en"
 TITLE_LENGTH = 120
 
 
-def event_nodes(events: Iterable[Event], table: NameVariants) -> list[tuple[str, list[Node]]]:
+def event_nodes(events: Iterable[Event], table: Spellings) -> list[tuple[str, list[Node]]]:
     """Each event as its own title, summary and place plus each of its published articles,
     all dated by the event (its date to its end date)."""
     result = []

@@ -6,7 +6,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 # Frozen here: a migration must not depend on code that may change later. This is what
-# articles.names.folding.match_key gave when the register was seeded (a test holds every
+# articles.languages.folding.match_key gave when the register was seeded (a test holds every
 # stored spelling to today's match_key): letters NFKD leaves whole, dashes and curly
 # apostrophes made plain, diacritics dropped, lower case, single spaces.
 _FOLDS = str.maketrans({

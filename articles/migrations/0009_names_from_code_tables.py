@@ -88,7 +88,7 @@ _LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l",
 
 
 def folded(spelling):
-    # What articles.names.folding.match_key gives for these spellings (a test holds every
+    # What articles.languages.folding.match_key gives for these spellings (a test holds every
     # stored spelling to match_key): lower case, no diacritics, single spaces.
     decomposed = unicodedata.normalize("NFKD", spelling.translate(_LETTERS))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

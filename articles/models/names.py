@@ -4,7 +4,7 @@ are mentioned."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..names.folding import match_key
+from ..languages.folding import match_key
 
 
 class NameEntryQuerySet(models.QuerySet):

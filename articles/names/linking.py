@@ -6,9 +6,9 @@ from collections import Counter
 from django.db import transaction
 from django.db.models import Q
 
+from articles.languages.folding import match_key
 from articles.models import Article, ArticleName, NameEntry
 
-from .folding import match_key
 from .matching import NameMatcher, find_names
 
 _WORD = re.compile(r"\w+")

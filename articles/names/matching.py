@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
-from ..models import NameEntry, NameVariant
-from .folding import fold_with_offsets, match_key
+from articles.languages import genitive_s
+from articles.languages.folding import fold_with_offsets, match_key
+from articles.models import NameEntry, NameVariant
 
-# Languages that write a genitive by appending "s" to a name: "Quang Ninhs provinsiella ...".
-GENITIVE_S_LANGUAGES = frozenset({"sv"})
 # One-word spellings this short ("AS", "UN", "EU", "Mỹ", "Úc") are everyday words once case
 # or diacritics are let go ("As the talks began", "My colleagues", "us"), so they match only
 # exactly as written.
@@ -111,7 +110,7 @@ class NameMatcher:
         return min((c.entry_id for c in preferred), default=None)
 
     def find(self, text: str, language: str | None = None) -> list[NameMatch]:
-        genitive = (language or "").split("-")[0] in GENITIVE_S_LANGUAGES
+        genitive = genitive_s(language)
         folded, offsets = fold_with_offsets(text)
         tokens = list(_TOKEN.finditer(folded))
         starts = self._root.children

@@ -2,10 +2,9 @@
 
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 
+from articles.languages.folding import match_key
 from articles.models import ArticleName, Event, NameEntry
 from articles.querysets import EventQuerySet
-
-from .folding import match_key
 
 
 def events_mentioning(entry: NameEntry | int) -> EventQuerySet:

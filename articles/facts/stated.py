@@ -1,4 +1,4 @@
-"""Dates stated in news text, in the archive's languages.
+"""Dates stated in news text, as grouping reads them for the day of a happening.
 
 Reads "18 Februari", "February 18, 2025", "den 20 februari", "18/2", "ngày 18 tháng 2 năm 2025"
 and ISO dates from folded text, and "on Tuesday" / "pada hari Selasa" / "i tisdags" relative to a
@@ -10,24 +10,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from articles.text import fold
+from articles.languages import CAPITALISED_WEEKDAYS, MONTHS, WEEKDAYS, alternation
+from articles.languages.folding import fold
 
-_MONTHS = {
-    # English, Indonesian, Swedish (folded: no diacritics, lower case)
-    "january": 1, "jan": 1, "januari": 1,
-    "february": 2, "feb": 2, "februari": 2, "pebruari": 2,
-    "march": 3, "mar": 3, "maret": 3, "mars": 3,
-    "april": 4, "apr": 4,
-    "may": 5, "mei": 5, "maj": 5,
-    "june": 6, "jun": 6, "juni": 6,
-    "july": 7, "jul": 7, "juli": 7,
-    "august": 8, "aug": 8, "agustus": 8, "augusti": 8, "agu": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12, "desember": 12, "des": 12,
-}  # fmt: skip
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# Folded, as the text is read: no diacritics, lower case.
+_MONTHS = {fold(word): month for word, month in MONTHS.items()}
+_MONTH = alternation(_MONTHS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 # A range such as "17-21 September" is read as its first day.
@@ -47,16 +35,13 @@ _PATTERNS = [
         r"(?:/(?P<year>(?:19|20)\d\d))?(?![\d/]|[.,]\d)"
     ),
 ]
+# Monday is 0, as `date.weekday()` counts. The Vietnamese weekdays that are also ordinals
+# ("thứ ba", third) are left out: folded text cannot show the capital that tells them apart.
 _WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5,
-    "mandag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lordag": 5, "sondag": 6,
-}  # fmt: skip
-# "minggu" is Sunday only after "hari" (alone it means "week"); Swedish adds -en or -s.
-_WEEKDAY = re.compile(
-    r"\b(?:(?P<word>" + "|".join(_WEEKDAYS) + r")(?:en|s)?|hari\s+(?P<minggu>minggu))\b"
-)
+    fold(word): number - 1 for word, number in WEEKDAYS.items() if word not in CAPITALISED_WEEKDAYS
+}
+# Swedish adds -en or -s ("tisdagen", "i tisdags").
+_WEEKDAY = re.compile(rf"\b(?P<word>{alternation(_WEEKDAYS)})(?:en|s)?\b")
 _YEAR_ALONE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|[.,]\d)")
 
 
@@ -136,7 +121,7 @@ def weekday_date(text: str, published_on: date | None) -> StatedDate | None:
     match = _WEEKDAY.search(fold(text))
     if match is None:
         return None
-    weekday = 6 if match.group("minggu") else _WEEKDAYS[match.group("word")]
+    weekday = _WEEKDAYS[match.group("word")]
     happened = published_on - timedelta(days=(published_on.weekday() - weekday) % 7)
     return StatedDate(happened.month, happened.day, happened.year)
 

@@ -1,0 +1,54 @@
+"""The shape of what the archive knows about one language (see the package docstring)."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's words and rules. Words are lower case as written, diacritics kept;
+    patterns built from them match case-insensitively."""
+
+    code: str
+    months: Mapping[str, int]  # every spelling, abbreviations and old spellings included
+    weekdays: Mapping[str, int]  # 1 is Monday
+    # Small numbers written as words; they only count before a noun from `units`.
+    number_words: Mapping[str, int]
+    units: Mapping[str, str]  # noun -> what a count counts ("tahun" -> "year")
+    scales: Mapping[str, int]  # "juta" -> 10**6
+    currencies: Mapping[str, str]  # word or symbol -> ISO code
+    percent_words: tuple[str, ...]
+    # Capitalised words that are not names: honorifics, office titles and function words.
+    # Diacritics matter here (Vietnamese "thư" is a title, "Thu" a name).
+    not_names: frozenset[str]
+    ordinal: Callable[[int], str]  # 22 -> "22nd", "ke-22", "22:a", "thứ 22"
+    decimal_comma: bool  # writes 16,4 for 16.4 and 42.000 for 42,000
+    day_first_slash: bool  # 16/5 is the 16th of May
+    genitive_s: bool = False  # appends "s" to a name: "Quang Ninhs provinsiella ..."
+    currency_prefixes: tuple[str, ...] = ()  # written before the number: "Rp 5"
+    # Weekdays that count only when capitalised (they are also ordinary words).
+    capitalised_weekdays: frozenset[str] = field(default_factory=frozenset)
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of `text`, for long word lists written as prose."""
+    return frozenset(text.split())
+
+
+def in_order(*rows: str) -> dict[str, int]:
+    """Words numbered by their place in each row, from 1: months or weekdays in calendar
+    order. "-" leaves a place empty; "_" joins the words of one name ("hari_minggu")."""
+    numbered: dict[str, int] = {}
+    for row in rows:
+        for place, word in enumerate(row.split(), start=1):
+            if word != "-":
+                numbered[word.replace("_", " ")] = place
+    return numbered
+
+
+def by_meaning(**rows: str) -> dict[str, str]:
+    """Each word of a row -> the row's name: `by_meaning(year="year years")`; "_" joins the
+    words of one noun ("văn_kiện")."""
+    return {
+        word.replace("_", " "): meaning for meaning, row in rows.items() for word in row.split()
+    }
