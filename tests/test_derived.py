@@ -15,7 +15,6 @@ from articles.comparison.store import _cache_key, event_versions, fingerprint
 from articles.models import Article, Event
 from articles.names.models import ArticleName
 from tests.factories import make_event
-from tests.importing_paths import seed
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +34,7 @@ def comparison_is_stored(event: Event) -> bool:
     return cache.get(_cache_key(fingerprint(event_versions(event)))) is not None
 
 
-def test_importing_into_an_event_links_names_and_stores_comparison_and_alignment(import_):
+def test_importing_into_an_event_links_names_and_stores_comparison_and_alignment(import_, seed):
     event = make_event("Hà Nội meeting", slug="hanoi")
     import_(str(seed("000")), str(seed("002")), "--event", "hanoi")
     assert Article.objects.filter(event=event).count() == 2
@@ -45,7 +44,7 @@ def test_importing_into_an_event_links_names_and_stores_comparison_and_alignment
     assert comparison_is_stored(event)
 
 
-def test_grouping_on_import_stores_alignments_for_the_new_events(import_):
+def test_grouping_on_import_stores_alignments_for_the_new_events(import_, seed):
     import_(*(str(seed(p)) for p in ("000", "001", "002", "003", "004")), "--group")
     for event in Event.objects.all():
         alignment = EventAlignment.objects.get(event=event)

@@ -14,8 +14,16 @@ from articles.grouping.proposals import accept_proposals, store_proposals
 from articles.grouping.variants import variants_from
 from articles.models import Article, Event, NameEntry, NameVariant
 from articles.text import join_paragraphs
+from benchmarks import corpora
 from benchmarks.corpora import ntrex_items, seed_items
 from tests.factories import make_article, make_event
+from tests.shared_data import needs_shared_data
+
+
+@pytest.fixture(autouse=True)
+def _seeds_from_the_fixture(seed_dir, monkeypatch):
+    """benchmarks.corpora reads the seed files from a folder: give it the fixture's bytes."""
+    monkeypatch.setattr(corpora, "SEEDS", seed_dir)
 
 
 def seed(prefix: str) -> GroupingItem:
@@ -270,6 +278,7 @@ def test_stored_proposal_for_an_existing_event_is_accepted():
     assert inbox.event == event and inbox.proposed_event is None
 
 
+@needs_shared_data
 @pytest.mark.django_db
 def test_ntrex_subset_groups_translations_of_each_document():
     """Twelve NTREX documents in English, Indonesian, Swedish and Vietnamese: each document's
@@ -360,6 +369,7 @@ def test_accept_action_on_selected_inbox_articles(client, proposed):
     assert proposed["inbox"].event == proposed["event"]
 
 
+@needs_shared_data
 @pytest.mark.django_db
 def test_an_undated_item_is_compared_with_every_event():
     """NTREX texts hold no date: the Indonesian version still finds the event that holds the

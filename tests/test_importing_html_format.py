@@ -9,7 +9,7 @@ import pytest
 from articles.importing.html_format import parse_html
 from articles.importing.records import CaptureError
 
-from .importing_paths import EXTRACTION, FUNDUS_PAGES
+from .shared_data import EXTRACTION, FUNDUS_PAGES, needs_shared_data
 
 PARAGRAPHS = [
     f"Paragraph {n}: the delegations discussed railway links, border gates and trade figures."
@@ -120,6 +120,7 @@ def test_html_without_an_article_is_a_capture_error(raw):
         parse_html(raw)
 
 
+@needs_shared_data
 def test_real_vietnamese_page_from_fundus():
     record = parse_html(
         gzip.decompress((FUNDUS_PAGES / "vn" / "VnExpress_2025_10_22.html.gz").read_bytes())
@@ -135,6 +136,7 @@ def test_real_vietnamese_page_from_fundus():
     assert caption not in record.paragraphs, "a caption is not a body paragraph"
 
 
+@needs_shared_data
 def test_real_indonesian_page_from_fundus():
     path = FUNDUS_PAGES / "id" / "MediaIndonesia_2026_01_20.html.gz"
     record = parse_html(gzip.decompress(path.read_bytes()))
@@ -143,6 +145,7 @@ def test_real_indonesian_page_from_fundus():
     assert any(p.startswith("INTERNATIONAL Golden Institute") for p in record.paragraphs)
 
 
+@needs_shared_data
 def test_real_scrapinghub_page_body_matches_its_annotation():
     aeb = EXTRACTION / "scrapinghub-aeb"
     truth = json.loads((aeb / "ground-truth.json").read_text())
