@@ -13,6 +13,7 @@ from articles.importing.store import store_capture
 from articles.models import Article, Capture, Event, Outlet
 
 from .factories import make_event
+from .hand_made import PAGES, TEXTS, page
 from .seed_captures import seed_bytes
 from .shared_data import FUNDUS_PAGES, needs_shared_data
 
@@ -156,6 +157,35 @@ def test_json_error_entries_carry_the_reason(tmp_path):
     assert code == 1
     assert item["status"] == "error" and "binary" in item["error"]
     assert set(item) == JSON_KEYS
+
+
+def test_a_gzipped_saved_page_imports_with_its_metadata(tmp_path):
+    path = tmp_path / "vi_duong_sat_lang_son.html.gz"
+    path.write_bytes(gzip.compress(page("vi_duong_sat_lang_son.html")))
+    code, out, _ = run(path, "--dry-run", "--json")
+    [item] = json.loads(out)
+    assert code == 0
+    assert item["language"] == "vi"
+    assert item["title"] == "Khởi công tuyến đường sắt Lạng Sơn \u2013 Hà Nội"
+    assert item["published_on"] == "2025-10-22"
+    assert item["source_url"].startswith("https://baomau.example.vn/")
+    assert item["outlet"] == "Báo Mẫu"
+    assert item["images"][0]["caption"].startswith("Lễ khởi công tại ga Đồng Đăng")
+
+
+def test_a_utf16_text_capture_is_read():
+    code, _, _ = run(TEXTS / "sv_snoovader_utf16.txt")
+    assert code == 0
+    article = Article.objects.get()
+    assert article.language_id == "sv"
+    assert article.paragraphs[0].startswith("Skolorna i kommunen höll stängt på tisdagen")
+
+
+def test_a_page_in_a_language_the_archive_lacks_is_refused():
+    code, out, _ = run(PAGES / "de_bahnhof_umbau.html")
+    assert code == 1
+    assert "reads as language 'de', which the archive does not hold" in out
+    assert not Article.objects.exists()
 
 
 @needs_shared_data

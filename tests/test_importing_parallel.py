@@ -8,6 +8,7 @@ import pytest
 from articles.importing.parallel import CHUNK
 from articles.models import Article, Capture, Outlet
 
+from .hand_made import PAGES, TEXTS
 from .seed_captures import seed_captures
 from .shared_data import FUNDUS_PAGES, needs_shared_data
 from .test_importing_command import run
@@ -15,10 +16,13 @@ from .test_importing_command import run
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def corpus(seed_dir) -> list[Path]:
-    """Real captures: the seeds and saved pages in English, Swedish, Indonesian and
-    Vietnamese, plus Austrian German pages, which fail (a language the archive does not hold)."""
+@pytest.fixture(params=["hand-made", pytest.param("shared", marks=needs_shared_data)])
+def corpus(request, seed_dir) -> list[Path]:
+    """The seeds and saved pages in English, Swedish, Indonesian and Vietnamese, plus German
+    pages, which fail (a language the archive does not hold): the hand-made pages of
+    tests/data/, or the real ones (Austrian German) of the shared corpora."""
+    if request.param == "hand-made":
+        return [seed_dir, PAGES, TEXTS]
     return [seed_dir, *(FUNDUS_PAGES / country for country in ("au", "se", "id", "vn", "at"))]
 
 
@@ -27,12 +31,10 @@ def dry_run(corpus: list[Path], *options) -> list[dict]:
     return json.loads(out)
 
 
-@needs_shared_data
 def test_the_corpus_is_large_enough_for_the_workers(corpus):
     assert len(dry_run(corpus, "--jobs", "1")) >= 2 * CHUNK
 
 
-@needs_shared_data
 def test_workers_read_exactly_what_one_process_reads(corpus):
     serial = dry_run(corpus, "--jobs", "1")
     assert dry_run(corpus, "--jobs", "2") == serial
@@ -58,7 +60,6 @@ def archive() -> list[tuple]:
     ]
 
 
-@needs_shared_data
 def test_a_parallel_run_stores_what_a_serial_run_stores(corpus):
     serial_code, serial_out, _ = run(*corpus, "--jobs", "1")
     serial = archive()
