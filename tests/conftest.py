@@ -25,8 +25,8 @@ def seed_dir(tmp_path) -> Path:
 
 
 @pytest.fixture
-def seed(seed_dir) -> Callable[[str], Path]:
-    """seed("000"): the path of the seed file with that prefix, in `seed_dir`."""
+def seed_path(seed_dir) -> Callable[[str], Path]:
+    """seed_path("000"): the path of the seed file with that prefix, in `seed_dir`."""
     return lambda prefix: seed_dir / seed_name(prefix)
 
 

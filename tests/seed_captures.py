@@ -2,7 +2,7 @@
 
 fixtures/seed_events.json holds each seed file's bytes in its capture rows (the file name and
 the raw bytes, base64), so a fresh clone has them. Tests that give the importer a file get
-the bytes written into their own temporary folder by the `seed_dir` and `seed` fixtures in
+the bytes written into their own temporary folder by the `seed_dir` and `seed_path` fixtures in
 conftest.py (`write_seeds` here).
 """
 

@@ -63,8 +63,8 @@ def test_importing_the_seed_folder_creates_five_articles_then_none(seed_dir):
     assert Article.objects.count() == 5 and Capture.objects.count() == 5
 
 
-def test_seed_002_is_dated_and_credited_in_the_database(seed):
-    run(seed("002"))
+def test_seed_002_is_dated_and_credited_in_the_database(seed_path):
+    run(seed_path("002"))
     article = Article.objects.get()
     assert str(article.published_on) == "2025-02-19"
     assert article.byline == "VNA/VNS"
@@ -240,10 +240,10 @@ def test_group_applies_the_proposals_when_not_a_dry_run(seed_dir):
     assert articles["001"].event == articles["003"].event
 
 
-def test_group_keeps_an_article_already_in_an_event(seed):
+def test_group_keeps_an_article_already_in_an_event(seed_path):
     event = make_event()
-    run(seed("004"), "--event", event.slug)
-    _, out, _ = run(seed("004"), "--dry-run", "--json", "--group")
+    run(seed_path("004"), "--event", event.slug)
+    _, out, _ = run(seed_path("004"), "--dry-run", "--json", "--group")
     [item] = json.loads(out)
     assert (item["status"], item["group"]) == ("unchanged", event.slug)
 
