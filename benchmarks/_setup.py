@@ -1,4 +1,7 @@
-"""Shared set-up for benchmark scripts: Django settings and the path to ../shared/data."""
+"""Shared set-up for benchmark scripts: Django settings and the path to ../shared/data.
+
+The data folder is COVERAGE_SHARED_DATA when set (the tests read the same variable).
+"""
 
 import importlib.util
 import os
@@ -7,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = Path(os.environ.get("COVERAGE_SHARED_DATA") or ROOT.parent / "shared" / "data")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 

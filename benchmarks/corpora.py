@@ -14,10 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from articles.grouping import GroupingItem
+from benchmarks._setup import DATA
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
-NTREX = SHARED / "data" / "parallel" / "ntrex128" / "ntrex128_eng_ind_swe_vie.jsonl"
+NTREX = DATA / "parallel" / "ntrex128" / "ntrex128_eng_ind_swe_vie.jsonl"
 NTREX_LANGUAGES = {"eng": "en", "ind": "id", "swe": "sv", "vie": "vi"}
 
 # Seed file prefix -> (language, event) as DESIGN.md's table gives them.

@@ -1,10 +1,13 @@
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.utils import translation
 
 from tests.factories import make_article, make_event, make_outlet
+from tests.seed_captures import seed_name, write_seeds
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +16,18 @@ def _default_interface_language():
     a test that asks for Vietnamese pages does not change the messages the next test sees."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def seed_dir(tmp_path) -> Path:
+    """A folder holding the five seed files, for tests that give the importer files."""
+    return write_seeds(tmp_path / "seeds")
+
+
+@pytest.fixture
+def seed_path(seed_dir) -> Callable[[str], Path]:
+    """seed_path("000"): the path of the seed file with that prefix, in `seed_dir`."""
+    return lambda prefix: seed_dir / seed_name(prefix)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from articles.models import Article, NameEntry, NameVariant
 from articles.names.linking import link_article_names
 
 from .factories import make_article, make_event
-from .seed_texts import seed_body
+from .seed_captures import seed_body
 
 pytestmark = pytest.mark.django_db
 

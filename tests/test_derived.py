@@ -13,7 +13,6 @@ from django.core.management import call_command
 from articles.comparison.caching import _cache_key, fingerprint
 from articles.models import Article, ArticleName, Event, EventAlignment
 from tests.factories import make_event
-from tests.importing_paths import seed
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +32,11 @@ def comparison_is_stored(event: Event) -> bool:
     return cache.get(_cache_key(fingerprint(Article.objects.event_versions(event)))) is not None
 
 
-def test_importing_into_an_event_links_names_and_stores_comparison_and_alignment(import_):
+def test_importing_into_an_event_links_names_and_stores_comparison_and_alignment(
+    import_, seed_path
+):
     event = make_event("Hà Nội meeting", slug="hanoi")
-    import_(str(seed("000")), str(seed("002")), "--event", "hanoi")
+    import_(str(seed_path("000")), str(seed_path("002")), "--event", "hanoi")
     assert Article.objects.filter(event=event).count() == 2
     assert ArticleName.objects.filter(entry__slug="chen-gang").count() == 2
     alignment = EventAlignment.objects.get(event=event)
@@ -43,8 +44,8 @@ def test_importing_into_an_event_links_names_and_stores_comparison_and_alignment
     assert comparison_is_stored(event)
 
 
-def test_grouping_on_import_stores_alignments_for_the_new_events(import_):
-    import_(*(str(seed(p)) for p in ("000", "001", "002", "003", "004")), "--group")
+def test_grouping_on_import_stores_alignments_for_the_new_events(import_, seed_path):
+    import_(*(str(seed_path(p)) for p in ("000", "001", "002", "003", "004")), "--group")
     for event in Event.objects.all():
         alignment = EventAlignment.objects.get(event=event)
         assert len(alignment.versions) == event.articles.count()

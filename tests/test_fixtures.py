@@ -5,7 +5,6 @@ import subprocess
 import sys
 from datetime import date
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,8 +13,9 @@ from django.core.management import call_command
 from articles.models import Article, ArticleImage, Capture, Event
 from articles.text import fold, sha256_hex, split_paragraphs
 from tests.factories import make_article, make_capture
+from tests.seed_captures import seed_text
+from tests.shared_data import SEED_SOURCES, needs_shared_data
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 FIXTURE = settings.BASE_DIR / "fixtures" / "seed_events.json"
 BUILD_SCRIPT = settings.BASE_DIR / "fixtures" / "build_seed_fixture.py"
 BOILERPLATE = [
@@ -55,14 +55,21 @@ def test_events_match_the_load_seed_events_command(seeds):
     assert sorted(Event.objects.values_list("slug", flat=True)) == sorted(SEED_EVENT_SLUGS)
 
 
+def test_every_capture_holds_bytes_that_match_its_hash(seeds):
+    """Tests read the seeds from these rows (tests/seed_captures.py)."""
+    captures = Capture.objects.order_by("filename")
+    assert [c.filename[:3] for c in captures] == ["000", "001", "002", "003", "004"]
+    for capture in captures:
+        assert capture.sha256 == sha256_hex(bytes(capture.raw))
+        assert (capture.kind, capture.importer) == ("text", "seed-fixture/1")
+
+
+@needs_shared_data
 def test_every_capture_is_the_seed_file_byte_for_byte(seeds):
     captures = Capture.objects.order_by("filename")
-    assert [c.filename for c in captures] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert [c.filename for c in captures] == sorted(p.name for p in SEED_SOURCES.glob("*.txt"))
     for capture in captures:
-        seed_bytes = (SEEDS / capture.filename).read_bytes()
-        assert bytes(capture.raw) == seed_bytes
-        assert capture.sha256 == sha256_hex(seed_bytes)
-        assert (capture.kind, capture.importer) == ("text", "seed-fixture/1")
+        assert bytes(capture.raw) == (SEED_SOURCES / capture.filename).read_bytes()
 
 
 def test_reading_copies_carry_no_boilerplate(seeds):
@@ -91,17 +98,17 @@ def test_every_seed_paragraph_is_kept(seeds):
     kept_lines = {"000": range(0, 10), "001": range(0, 14), "003": range(0, 14)}
     for prefix, lines in kept_lines.items():
         article = article_from(prefix)
-        seed_lines = (SEEDS / article.captures.get().filename).read_text().split("\n")
+        seed_lines = seed_text(prefix).split("\n")
         expected = [seed_lines[i].removesuffix("/.") for i in lines if seed_lines[i].strip()]
         assert article.paragraphs == spaced(expected)
     english = article_from("002")
-    seed_lines = (SEEDS / english.captures.get().filename).read_text().split("\n")
+    seed_lines = seed_text("002").split("\n")
     expected = [line for line in seed_lines if line.strip()]
     expected[0] = expected[0].removeprefix(" date 2025-02-19 ")
     expected[-1] = expected[-1].removesuffix(" — VNA/VNS")
     assert english.paragraphs == spaced(expected)
     vietnamese = article_from("004")
-    seed_lines = (SEEDS / vietnamese.captures.get().filename).read_text().split("\n")
+    seed_lines = seed_text("004").split("\n")
     expected = [line for line in seed_lines[2:29] if line.strip() and line not in CAPTIONS_004]
     assert vietnamese.paragraphs == spaced(expected)
 
@@ -163,8 +170,9 @@ def test_build_script_stops_on_an_unaccounted_line():
         script.account_for(["kept", "", "Sumber", "Komentar (0)"], keep={1}, drop={})
 
 
+@needs_shared_data
 def test_fixture_is_what_the_build_script_writes(tmp_path):
-    """The committed fixture is up to date with its script and the seeds."""
+    """The committed fixture is up to date with its script and the seeds in ../shared."""
     rebuilt = tmp_path / "seed_events.json"
     result = subprocess.run(
         [sys.executable, str(BUILD_SCRIPT), str(rebuilt)],

@@ -15,8 +15,17 @@ from articles.languages.folding import match_key
 from articles.languages.spellings import Spellings
 from articles.models import Article, Event, NameEntry, NameVariant
 from articles.text import join_paragraphs
+from benchmarks import corpora
 from benchmarks.corpora import ntrex_items, seed_items
 from tests.factories import make_article, make_event
+from tests.hand_made import story_items
+from tests.shared_data import needs_shared_data
+
+
+@pytest.fixture(autouse=True)
+def _seeds_from_the_fixture(seed_dir, monkeypatch):
+    """benchmarks.corpora reads the seed files from a folder: give it the fixture's bytes."""
+    monkeypatch.setattr(corpora, "SEEDS", seed_dir)
 
 
 def seed(prefix: str) -> GroupingItem:
@@ -271,6 +280,7 @@ def test_stored_proposal_for_an_existing_event_is_accepted():
     assert inbox.event == event and inbox.proposed_event is None
 
 
+@needs_shared_data
 @pytest.mark.django_db
 def test_ntrex_subset_groups_translations_of_each_document():
     """Twelve NTREX documents in English, Indonesian, Swedish and Vietnamese: each document's
@@ -283,6 +293,18 @@ def test_ntrex_subset_groups_translations_of_each_document():
     precision = len(predicted & actual) / len(predicted)
     recall = len(predicted & actual) / len(actual)
     assert 2 * precision * recall / (precision + recall) >= 0.95
+
+
+@pytest.mark.django_db
+def test_hand_made_stories_group_the_translations_of_each_story():
+    """Three stories, each written in English, Indonesian, Swedish and Vietnamese
+    (tests/data/grouping_stories.json): each story's four versions form one group and no
+    two stories share one."""
+    items, truth = story_items()
+    proposals = propose_groups(items, events=[])
+    found = {frozenset(k for k in truth if proposals[k] == label) for label in proposals.values()}
+    stories = {frozenset(k for k in truth if truth[k] == story) for story in truth.values()}
+    assert found == stories and len(stories) == 3
 
 
 @pytest.fixture
@@ -361,6 +383,7 @@ def test_accept_action_on_selected_inbox_articles(client, proposed):
     assert proposed["inbox"].event == proposed["event"]
 
 
+@needs_shared_data
 @pytest.mark.django_db
 def test_an_undated_item_is_compared_with_every_event():
     """NTREX texts hold no date: the Indonesian version still finds the event that holds the
@@ -368,6 +391,19 @@ def test_an_undated_item_is_compared_with_every_event():
     items, _ = ntrex_items(doc_limit=1)
     english, indonesian = items[0], items[1]
     event = make_event("Welsh AMs and their title", on=date(2019, 9, 1))
+    article_from(english, event=event)
+    proposals = propose_groups([seed("004"), indonesian])
+    assert proposals[indonesian.key] == event.slug
+    assert proposals[seed("004").key] == "new-1"
+
+
+@pytest.mark.django_db
+def test_an_undated_hand_made_story_is_compared_with_every_event():
+    """The stories hold no date: the Indonesian version still finds the event that holds the
+    English one, dated years before the seed proposed beside it."""
+    versions = {item.key: item for item in story_items()[0]}
+    english, indonesian = versions["story:jakarta-metro:en"], versions["story:jakarta-metro:id"]
+    event = make_event("Jakarta opens its second MRT line", on=date(2019, 3, 24))
     article_from(english, event=event)
     proposals = propose_groups([seed("004"), indonesian])
     assert proposals[indonesian.key] == event.slug

@@ -10,15 +10,14 @@ from django.urls import reverse
 from articles.models import Article, Capture
 
 from .factories import make_event
-from .importing_paths import seed
+from .seed_captures import seed_bytes, seed_name
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = "/admin/articles/article/import/"
 
 
 def upload(prefix: str) -> SimpleUploadedFile:
-    path = seed(prefix)
-    return SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/plain")
+    return SimpleUploadedFile(seed_name(prefix), seed_bytes(prefix), content_type="text/plain")
 
 
 def test_the_article_list_links_to_the_import_page(admin_client):
@@ -47,7 +46,7 @@ def test_save_after_preview_stores_the_articles(admin_client):
     assert response.redirect_chain[-1][0] == reverse("admin:articles_article_changelist")
     article = Article.objects.get()
     assert article.language_id == "sv" and article.event == event
-    assert bytes(Capture.objects.get().raw) == seed("003").read_bytes()
+    assert bytes(Capture.objects.get().raw) == seed_bytes("003")
     assert "New: 003_" in response.content.decode()  # the admin capitalises messages
 
 
@@ -101,8 +100,7 @@ def test_staff_without_add_permission_cannot_import(client):
 
 
 def test_a_gzipped_upload_is_read(admin_client):
-    path = seed("001")
-    packed = SimpleUploadedFile(f"{path.name}.gz", gzip.compress(path.read_bytes()))
+    packed = SimpleUploadedFile(f"{seed_name('001')}.gz", gzip.compress(seed_bytes("001")))
     response = admin_client.post(IMPORT_URL, {"files": [packed]})
     [item] = response.context["results"]
     assert (item["status"], item["language"]) == ("new", "id")

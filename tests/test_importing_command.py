@@ -13,7 +13,9 @@ from articles.importing.writing import store_capture
 from articles.models import Article, Capture, Event, Outlet
 
 from .factories import make_event
-from .importing_paths import FUNDUS_PAGES, SEEDS, seed
+from .hand_made import PAGES, TEXTS, page
+from .seed_captures import seed_bytes
+from .shared_data import FUNDUS_PAGES, needs_shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +47,8 @@ def run(*args) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_importing_the_seed_folder_creates_five_articles_then_none():
-    code, out, _ = run(SEEDS)
+def test_importing_the_seed_folder_creates_five_articles_then_none(seed_dir):
+    code, out, _ = run(seed_dir)
     assert code == 0
     assert "5 new, 0 updated, 0 unchanged, 0 failed" in out
     assert sorted(Article.objects.values_list("language", flat=True)) == [
@@ -56,13 +58,13 @@ def test_importing_the_seed_folder_creates_five_articles_then_none():
         "sv",
         "vi",
     ]
-    code, out, _ = run(SEEDS)
+    code, out, _ = run(seed_dir)
     assert "0 new, 0 updated, 5 unchanged, 0 failed" in out
     assert Article.objects.count() == 5 and Capture.objects.count() == 5
 
 
-def test_seed_002_is_dated_and_credited_in_the_database():
-    run(seed("002"))
+def test_seed_002_is_dated_and_credited_in_the_database(seed_path):
+    run(seed_path("002"))
     article = Article.objects.get()
     assert str(article.published_on) == "2025-02-19"
     assert article.byline == "VNA/VNS"
@@ -107,7 +109,7 @@ def test_an_unreadable_file_is_reported(tmp_path):
 
 def test_the_other_files_still_import_when_one_fails(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\x00\x00binary")
-    (tmp_path / "good.txt").write_bytes(seed("003").read_bytes())
+    (tmp_path / "good.txt").write_bytes(seed_bytes("003"))
     code, out, _ = run(tmp_path)
     assert code == 1
     assert "1 new, 0 updated, 0 unchanged, 1 failed" in out
@@ -122,18 +124,18 @@ def test_language_override_skips_detection(tmp_path):
     assert Article.objects.get().language_id == "en"
 
 
-def test_an_unknown_language_override_is_a_command_error():
+def test_an_unknown_language_override_is_a_command_error(seed_dir):
     with pytest.raises(CommandError, match="unknown language 'xx'"):
-        call_command("import_articles", str(SEEDS), "--language", "xx")
+        call_command("import_articles", str(seed_dir), "--language", "xx")
 
 
-def test_an_unknown_event_is_a_command_error():
+def test_an_unknown_event_is_a_command_error(seed_dir):
     with pytest.raises(CommandError, match="no event"):
-        call_command("import_articles", str(SEEDS), "--event", "nope")
+        call_command("import_articles", str(seed_dir), "--event", "nope")
 
 
-def test_dry_run_json_prints_one_array_in_the_issue_shape_and_writes_nothing():
-    code, out, err = run(SEEDS, "--dry-run", "--json")
+def test_dry_run_json_prints_one_array_in_the_issue_shape_and_writes_nothing(seed_dir):
+    code, out, err = run(seed_dir, "--dry-run", "--json")
     assert code == 0
     data = json.loads(out)
     assert len(data) == 5
@@ -157,6 +159,36 @@ def test_json_error_entries_carry_the_reason(tmp_path):
     assert set(item) == JSON_KEYS
 
 
+def test_a_gzipped_saved_page_imports_with_its_metadata(tmp_path):
+    path = tmp_path / "vi_duong_sat_lang_son.html.gz"
+    path.write_bytes(gzip.compress(page("vi_duong_sat_lang_son.html")))
+    code, out, _ = run(path, "--dry-run", "--json")
+    [item] = json.loads(out)
+    assert code == 0
+    assert item["language"] == "vi"
+    assert item["title"] == "Khởi công tuyến đường sắt Lạng Sơn \u2013 Hà Nội"
+    assert item["published_on"] == "2025-10-22"
+    assert item["source_url"].startswith("https://baomau.example.vn/")
+    assert item["outlet"] == "Báo Mẫu"
+    assert item["images"][0]["caption"].startswith("Lễ khởi công tại ga Đồng Đăng")
+
+
+def test_a_utf16_text_capture_is_read():
+    code, _, _ = run(TEXTS / "sv_snoovader_utf16.txt")
+    assert code == 0
+    article = Article.objects.get()
+    assert article.language_id == "sv"
+    assert article.paragraphs[0].startswith("Skolorna i kommunen höll stängt på tisdagen")
+
+
+def test_a_page_in_a_language_the_archive_lacks_is_refused():
+    code, out, _ = run(PAGES / "de_bahnhof_umbau.html")
+    assert code == 1
+    assert "reads as language 'de', which the archive does not hold" in out
+    assert not Article.objects.exists()
+
+
+@needs_shared_data
 def test_a_real_saved_page_imports_with_its_metadata():
     path = FUNDUS_PAGES / "vn" / "VnExpress_2025_10_22.html.gz"
     code, out, _ = run(path, "--dry-run", "--json")
@@ -170,19 +202,19 @@ def test_a_real_saved_page_imports_with_its_metadata():
 
 
 def test_gzipped_seed_is_read(tmp_path):
-    (tmp_path / "seed.txt.gz").write_bytes(gzip.compress(seed("001").read_bytes()))
+    (tmp_path / "seed.txt.gz").write_bytes(gzip.compress(seed_bytes("001")))
     code, _, _ = run(tmp_path)
     assert code == 0
-    assert bytes(Capture.objects.get().raw) == seed("001").read_bytes()
+    assert bytes(Capture.objects.get().raw) == seed_bytes("001")
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal():
-    _, _, err = run(SEEDS)
+def test_no_progress_bar_when_stderr_is_not_a_terminal(seed_dir):
+    _, _, err = run(seed_dir)
     assert "[#" not in err
 
 
-def test_group_dry_run_names_a_proposal_for_every_article_and_writes_nothing():
-    code, out, _ = run(SEEDS, "--dry-run", "--json", "--group")
+def test_group_dry_run_names_a_proposal_for_every_article_and_writes_nothing(seed_dir):
+    code, out, _ = run(seed_dir, "--dry-run", "--json", "--group")
     data = json.loads(out)
     groups = {item["file"].rsplit("/", 1)[-1][:3]: item["group"] for item in data}
     assert code == 0
@@ -194,8 +226,8 @@ def test_group_dry_run_names_a_proposal_for_every_article_and_writes_nothing():
     assert not Event.objects.exists() and not Article.objects.exists()
 
 
-def test_group_applies_the_proposals_when_not_a_dry_run():
-    code, out, _ = run(SEEDS, "--json", "--group")
+def test_group_applies_the_proposals_when_not_a_dry_run(seed_dir):
+    code, out, _ = run(seed_dir, "--json", "--group")
     data = json.loads(out)
     assert code == 0
     articles = {a.captures.get().filename[:3]: a for a in Article.objects.select_related("event")}
@@ -208,10 +240,10 @@ def test_group_applies_the_proposals_when_not_a_dry_run():
     assert articles["001"].event == articles["003"].event
 
 
-def test_group_keeps_an_article_already_in_an_event():
+def test_group_keeps_an_article_already_in_an_event(seed_path):
     event = make_event()
-    run(seed("004"), "--event", event.slug)
-    _, out, _ = run(seed("004"), "--dry-run", "--json", "--group")
+    run(seed_path("004"), "--event", event.slug)
+    _, out, _ = run(seed_path("004"), "--dry-run", "--json", "--group")
     [item] = json.loads(out)
     assert (item["status"], item["group"]) == ("unchanged", event.slug)
 
@@ -236,7 +268,7 @@ def test_progress_bar_is_drawn_on_a_terminal():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(("options", "during"), [((), "off"), (("--durable",), "on")])
-def test_commits_are_relaxed_during_a_run_unless_durable(monkeypatch, options, during):
+def test_commits_are_relaxed_during_a_run_unless_durable(monkeypatch, options, during, seed_dir):
     seen = []
 
     def spy(*args, **kwargs):
@@ -246,5 +278,5 @@ def test_commits_are_relaxed_during_a_run_unless_durable(monkeypatch, options, d
         return store_capture(*args, **kwargs)
 
     monkeypatch.setattr("articles.importing.pipeline.store_capture", spy)
-    code, _, _ = run(SEEDS, *options)
+    code, _, _ = run(seed_dir, *options)
     assert code == 0 and seen == [during] * 5

@@ -5,7 +5,7 @@ import pytest
 from articles.importing.language import base_code, detect_language
 from articles.importing.text_format import parse_text
 
-from .importing_paths import seed
+from .seed_captures import seed_text
 
 ARCHIVE = frozenset({"id", "en", "sv", "vi"})
 
@@ -14,7 +14,7 @@ ARCHIVE = frozenset({"id", "en", "sv", "vi"})
     ("prefix", "code"), [("000", "id"), ("001", "id"), ("002", "en"), ("003", "sv"), ("004", "vi")]
 )
 def test_every_seed_body_is_identified(prefix, code):
-    record = parse_text(seed(prefix).read_text())
+    record = parse_text(seed_text(prefix))
     assert detect_language(record.body, known=ARCHIVE).code == code
 
 
@@ -29,7 +29,7 @@ def test_malay_is_reported_as_a_language_the_archive_lacks():
 
 
 def test_indonesian_news_is_not_read_as_malay():
-    record = parse_text(seed("000").read_text())
+    record = parse_text(seed_text("000"))
     assert detect_language(record.paragraphs[1], known=ARCHIVE).code == "id"
 
 

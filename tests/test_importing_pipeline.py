@@ -12,9 +12,9 @@ from articles.importing.pipeline import Importer
 from articles.importing.reading import CaptureReader
 from articles.importing.writing import store_capture
 from articles.models import Capture, Language
+from tests.seed_captures import seed_bytes
 
 from .factories import make_article, make_outlet
-from .importing_paths import seed
 from .test_importing_reading import ARCHIVE, page_without_lang
 
 pytestmark = pytest.mark.django_db
@@ -47,15 +47,17 @@ def count_calls(monkeypatch, module, name: str) -> list[object]:
 
 
 @pytest.mark.parametrize("dry_run", [False, True])
-def test_a_captures_bytes_are_hashed_once(hashed, dry_run):
-    data = seed("000").read_bytes()
-    result = Importer(dry_run=dry_run).import_path(seed("000"))
+def test_a_captures_bytes_are_hashed_once(hashed, dry_run, seed_path):
+    data = seed_bytes("000")
+    result = Importer(dry_run=dry_run).import_path(seed_path("000"))
     assert result.status == "new"
     assert hashed[data] == 1
 
 
-def test_the_writer_stores_the_hash_the_reader_worked_out(hashed):
-    prepared = CaptureReader(known=ARCHIVE, language=None, max_bytes=10**6).read_path(seed("001"))
+def test_the_writer_stores_the_hash_the_reader_worked_out(hashed, seed_path):
+    prepared = CaptureReader(known=ARCHIVE, language=None, max_bytes=10**6).read_path(
+        seed_path("001")
+    )
     assert hashed[prepared.raw.raw] == 1
     store_capture(raw=prepared.raw, record=prepared.record, language=Language.objects.get(pk="id"))
     assert hashed[prepared.raw.raw] == 1
@@ -63,9 +65,9 @@ def test_the_writer_stores_the_hash_the_reader_worked_out(hashed):
     assert stored.sha256 == prepared.raw.sha256 == hashlib.sha256(prepared.raw.raw).hexdigest()
 
 
-def test_with_workers_the_writing_process_hashes_nothing(hashed, tmp_path):
+def test_with_workers_the_writing_process_hashes_nothing(hashed, tmp_path, seed_path):
     """The hash is worked out in the worker and travels back with the bytes."""
-    text = seed("000").read_text(encoding="utf-8")
+    text = seed_path("000").read_text(encoding="utf-8")
     paths = []
     for n in range(2 * CHUNK):
         path = tmp_path / f"{n:02d}.txt"
@@ -77,10 +79,12 @@ def test_with_workers_the_writing_process_hashes_nothing(hashed, tmp_path):
     assert Capture.objects.count() == len(paths)
 
 
-def test_a_second_import_of_the_same_bytes_hashes_them_once_more_and_is_unchanged(hashed):
-    data = seed("000").read_bytes()
-    Importer().import_path(seed("000"))
-    assert Importer().import_path(seed("000")).status == "unchanged"
+def test_a_second_import_of_the_same_bytes_hashes_them_once_more_and_is_unchanged(
+    hashed, seed_path
+):
+    data = seed_bytes("000")
+    Importer().import_path(seed_path("000"))
+    assert Importer().import_path(seed_path("000")).status == "unchanged"
     assert hashed[data] == 2
 
 
@@ -103,7 +107,7 @@ def test_an_outlet_the_archive_lacks_is_created_from_the_page():
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("000.txt", seed("000").read_bytes()),
+        ("000.txt", seed_bytes("000")),
         ("a.html", page_without_lang("Another Sports Site")),
         ("b.html", page_without_lang("Example Sports").replace(b"<html>", b'<html lang="en">')),
     ],

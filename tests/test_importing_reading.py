@@ -9,7 +9,6 @@ from articles.importing.reading import CaptureReader
 from articles.text import derive_text
 
 from .factories import make_article, make_outlet
-from .importing_paths import seed
 
 ARCHIVE = frozenset({"id", "en", "sv", "vi"})
 
@@ -30,15 +29,15 @@ def reader(**options) -> CaptureReader:
     return CaptureReader(known=ARCHIVE, language=options.get("language"), max_bytes=1_000_000)
 
 
-def test_a_prepared_capture_survives_the_trip_to_another_process():
-    prepared = reader().read_path(seed("000"))
+def test_a_prepared_capture_survives_the_trip_to_another_process(seed_path):
+    prepared = reader().read_path(seed_path("000"))
     copy = pickle.loads(pickle.dumps(prepared))  # noqa: S301 - bytes this test just made
     assert copy == prepared
     assert copy.raw.sha256 == prepared.raw.sha256 and copy.record.language == "id"
 
 
-def test_reading_derives_the_hash_and_search_text_the_article_stores():
-    prepared = reader().read_path(seed("002"))
+def test_reading_derives_the_hash_and_search_text_the_article_stores(seed_path):
+    prepared = reader().read_path(seed_path("002"))
     assert prepared.derived == derive_text(prepared.record.title, prepared.record.body)
 
 

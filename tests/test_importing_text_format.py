@@ -7,19 +7,19 @@ import pytest
 from articles.importing.records import ImageRecord
 from articles.importing.text_format import parse_text
 
-from .importing_paths import SEEDS, seed
+from .seed_captures import seed_captures, seed_text
 
 BOILERPLATE = ("Sumber", "Källa", "Komentar (0)", "Kommentar (0)", "Có thể bạn quan tâm", "![")
 
 
 def source_lines(prefix: str) -> list[str]:
-    lines = seed(prefix).read_text().splitlines()
+    lines = seed_text(prefix).splitlines()
     return [" ".join(line.split()) for line in lines if line.strip()]
 
 
-@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
-def test_seed_body_has_no_boilerplate(path):
-    record = parse_text(path.read_text())
+@pytest.mark.parametrize("name", seed_captures(), ids=lambda name: name[:3])
+def test_seed_body_has_no_boilerplate(name):
+    record = parse_text(seed_captures()[name].decode())
     for paragraph in record.paragraphs:
         assert not paragraph.startswith(BOILERPLATE), paragraph
         assert not paragraph.endswith("/.")
@@ -32,17 +32,17 @@ def test_seed_keeps_every_real_paragraph(prefix):
     lines = source_lines(prefix)
     body = lines[: lines.index("Sumber" if prefix != "003" else "Källa")]
     body[-1] = body[-1].removesuffix("/.")
-    assert parse_text(seed(prefix).read_text()).paragraphs == body
+    assert parse_text(seed_text(prefix)).paragraphs == body
 
 
 def test_seed_000_drops_the_teasers_of_other_stories():
-    record = parse_text(seed("000").read_text())
+    record = parse_text(seed_text("000"))
     assert record.images == []
     assert "To Lam" not in record.body
 
 
 def test_seed_002_date_line_is_the_publication_date_and_credit_the_byline():
-    record = parse_text(seed("002").read_text())
+    record = parse_text(seed_text("002"))
     assert record.published_on == date(2025, 2, 19)
     assert record.byline == "VNA/VNS"
     assert record.paragraphs[0].startswith("HÀ NỘI — Prime Minister Phạm Minh Chính")
@@ -54,7 +54,7 @@ def test_seed_002_date_line_is_the_publication_date_and_credit_the_byline():
 
 
 def test_seed_004_keeps_its_headline_and_turns_doubled_lines_into_captions():
-    record = parse_text(seed("004").read_text())
+    record = parse_text(seed_text("004"))
     assert (
         record.title == "Tăng cường hợp tác kết nối giữa các địa phương của Việt Nam với Quảng Tây"
     )
@@ -79,12 +79,12 @@ def test_seed_004_keeps_every_paragraph_before_the_related_block():
         "Đại sứ Phạm Thanh Bình khảo sát mô hình hợp tác kinh tế qua biên giới.",
     }
     expected = [line for line in body if line not in captions]
-    assert parse_text(seed("004").read_text()).paragraphs == expected
+    assert parse_text(seed_text("004")).paragraphs == expected
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
 def test_seeds_without_a_headline_get_a_derived_title_and_no_date_is_invented(prefix):
-    record = parse_text(seed(prefix).read_text())
+    record = parse_text(seed_text(prefix))
     assert record.title_derived is True
     assert record.title
     if prefix != "002":

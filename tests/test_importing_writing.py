@@ -10,7 +10,7 @@ from articles.importing.writing import relaxed_commits, store_capture, stored_ha
 from articles.models import Article, ArticleImage, Capture, Language, Outlet
 
 from .factories import make_event, make_outlet
-from .importing_paths import seed
+from .seed_captures import seed_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -31,22 +31,22 @@ BODY = "\n".join(
 )
 
 
-def test_a_seed_is_stored_with_its_raw_capture():
-    result = Importer().import_path(seed("004"))
+def test_a_seed_is_stored_with_its_raw_capture(seed_path):
+    result = Importer().import_path(seed_path("004"))
     assert result.status == "new"
     article = Article.objects.get()
     capture = article.captures.get()
-    assert bytes(capture.raw) == seed("004").read_bytes()
+    assert bytes(capture.raw) == seed_bytes("004")
     assert capture.importer == IMPORTER_VERSION
-    assert capture.kind == "text" and capture.filename == seed("004").name
+    assert capture.kind == "text" and capture.filename == seed_path("004").name
     assert article.language_id == "vi" and article.outlet is None and article.event is None
     image = article.images.first()
     assert image.caption.startswith("Đại sứ Phạm Thanh Bình") and image.url == ""
 
 
-def test_the_same_capture_twice_is_one_article():
-    Importer().import_path(seed("000"))
-    assert Importer().import_path(seed("000")).status == "unchanged"
+def test_the_same_capture_twice_is_one_article(seed_path):
+    Importer().import_path(seed_path("000"))
+    assert Importer().import_path(seed_path("000")).status == "unchanged"
     assert Article.objects.count() == 1 and Capture.objects.count() == 1
 
 
@@ -92,9 +92,9 @@ def test_outlet_is_matched_by_name():
     assert Article.objects.get().outlet == outlet
 
 
-def test_event_option_puts_the_article_into_the_event():
+def test_event_option_puts_the_article_into_the_event(seed_path):
     event = make_event()
-    Importer(event=event).import_path(seed("001"))
+    Importer(event=event).import_path(seed_path("001"))
     assert Article.objects.get().event == event
 
 
@@ -149,19 +149,19 @@ def test_a_database_error_mid_file_leaves_nothing_behind():
     assert Importer().import_bytes("a.html", page(BODY)).status == "new"
 
 
-def test_stored_hashes_names_the_captures_the_archive_holds():
-    Importer().import_path(seed("000"))
+def test_stored_hashes_names_the_captures_the_archive_holds(seed_path):
+    Importer().import_path(seed_path("000"))
     held = Capture.objects.get().sha256
     assert stored_hashes([held, "0" * 64]) == {held}
 
 
-def test_a_capture_stored_since_the_batch_lookup_comes_out_unchanged():
+def test_a_capture_stored_since_the_batch_lookup_comes_out_unchanged(seed_path):
     """The hash was looked up with a batch of files, then the same bytes were stored (an
     earlier copy in the same run): the unique hash refuses the write and the file is
     stored again with its own lookup."""
-    Importer().import_path(seed("000"))
+    Importer().import_path(seed_path("000"))
     prepared = CaptureReader(known=frozenset({"id"}), language=None, max_bytes=10**6).read_path(
-        seed("000")
+        seed_path("000")
     )
     plan = store_capture(
         raw=prepared.raw,

@@ -14,7 +14,7 @@ from articles.names.matching import find_names
 from articles.names.queries import events_mentioning, spelling_owners
 
 from .factories import make_article, make_event
-from .seed_texts import seed_body
+from .seed_captures import seed_body
 
 pytestmark = pytest.mark.django_db
 
