@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-$(shell cksum < requirements/dev.txt | cut -d' '
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format setup chromium gettext messages lock clean
+.PHONY: run test screenshots lint format setup chromium gettext messages lock clean
 
 $(INSTALLED): requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ chromium:
 
 test: $(INSTALLED) chromium messages
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The README's pictures of the reader, taken by the browser test from the seed events.
+screenshots: $(INSTALLED) chromium messages
+	COVERAGE_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q tests/test_browser.py -k pictured
 
 # The interface translations (locale/*/LC_MESSAGES/django.po) compile with GNU gettext's msgfmt.
 gettext:
