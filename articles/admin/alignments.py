@@ -191,10 +191,12 @@ class AlignmentCorrectionAdmin(admin.ModelAdmin):
     def save_model(
         self, request: HttpRequest, obj: AlignmentCorrection, form: CorrectionForm, change: bool
     ) -> None:
+        # Only signed-in staff reach the admin; were a visitor anonymous, no editor is recorded.
+        user = request.user if request.user.is_authenticated else None
         saved = save_correction(
             event=form.cleaned_data["event"],
             rows=form.cleaned_data["rows"],
-            edited_by=request.user,
+            edited_by=user,
             note=form.cleaned_data.get("note", ""),
         )
         obj.pk = saved.pk
