@@ -76,7 +76,8 @@ class Importer:
     def _finish(self, prepared: Prepared, *, checked_new: bool = False) -> ImportResult:
         name, raw, record = prepared.name, prepared.raw, prepared.record
         if prepared.error or raw is None or record is None:
-            # The reader sets both the bytes and the record whenever it reports no error.
+            # The reader sets both whenever it reports no error; were one missing, the file
+            # is reported as an error instead of stored.
             error = prepared.error or "not read"
             return ImportResult(file=name, status="error", error=error, record=record)
         try:
