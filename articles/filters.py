@@ -1,10 +1,14 @@
 """FilterSets for the public lists: one per list, each filter explicit about its field."""
 
+from collections.abc import Iterable
+from typing import Any
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Event, Language, Outlet
+from .querysets import ArticleQuerySet, EventQuerySet
 
 _DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
@@ -30,7 +34,9 @@ class _CoverageFilterSet(django_filters.FilterSet):
         label=_("Text"), field_name="search_text", lookup_expr="contains", method="filter_text"
     )
 
-    def filter_text(self, queryset, name, value):
+    def filter_text(
+        self, queryset: ArticleQuerySet | EventQuerySet, name: str, value: str
+    ) -> ArticleQuerySet | EventQuerySet:
         return queryset.search(value)
 
 
@@ -48,15 +54,19 @@ class EventFilter(_CoverageFilterSet):
         model = Event
         fields = ["language", "date_after", "date_before", "outlet", "q"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.filters["language"].method = "filter_languages"
         self.filters["outlet"].method = "filter_outlet"
 
-    def filter_languages(self, queryset, name, value):
+    def filter_languages(
+        self, queryset: EventQuerySet, name: str, value: Iterable[Language]
+    ) -> EventQuerySet:
         return queryset.covered_in([language.code for language in value]) if value else queryset
 
-    def filter_outlet(self, queryset, name, value):
+    def filter_outlet(
+        self, queryset: EventQuerySet, name: str, value: Outlet | None
+    ) -> EventQuerySet:
         return queryset.covered_by_outlet(value.slug) if value else queryset
 
 

@@ -1,7 +1,11 @@
 """Alignments: see an event's rows side by side, recompute them, correct them."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -60,7 +64,8 @@ class EventAlignmentAdmin(admin.ModelAdmin):
     list_filter = ["source"]
     list_select_related = ["event"]
     search_fields = ["event__title", "event__slug"]
-    readonly_fields = [
+    # A tuple, not a list: both attributes hold the same names and the stubs type them apart.
+    readonly_fields = fields = (
         "event",
         "source",
         "algorithm",
@@ -68,11 +73,10 @@ class EventAlignmentAdmin(admin.ModelAdmin):
         "computed_at",
         "correct_link",
         "table",
-    ]
-    fields = readonly_fields
+    )
     actions = ["recompute"]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     @admin.display(description=_("rows"))
@@ -93,7 +97,7 @@ class EventAlignmentAdmin(admin.ModelAdmin):
         return side_by_side(obj.rows, list(Article.objects.event_versions(obj.event)))
 
     @admin.action(description=_("Recompute the selected alignments"))
-    def recompute(self, request, queryset) -> None:
+    def recompute(self, request: HttpRequest, queryset: QuerySet[EventAlignment]) -> None:
         for alignment in queryset.select_related("event"):
             refresh_event_alignment(alignment.event, force=True)
         self.message_user(
@@ -127,8 +131,9 @@ class CorrectionForm(forms.ModelForm):
             rows = self.instance.rows
             self.fields["rows_text"].initial = rows_to_text(rows, articles)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         event: Event | None = data.get("event")
         if event is not None and "rows_text" in data:
             data["rows"] = parse_rows_text(
@@ -146,8 +151,10 @@ class AlignmentCorrectionAdmin(admin.ModelAdmin):
     search_fields = ["event__title", "event__slug"]
     readonly_fields = ["stale", "stale_reason", "edited_by", "updated_at", "table"]
 
-    def get_fields(self, request, obj=None) -> list[str]:
-        return [
+    def get_fields(
+        self, request: HttpRequest, obj: AlignmentCorrection | None = None
+    ) -> tuple[str, ...]:
+        return (
             "event",
             "rows_text",
             "table",
@@ -156,11 +163,13 @@ class AlignmentCorrectionAdmin(admin.ModelAdmin):
             "stale_reason",
             "edited_by",
             "updated_at",
-        ]
+        )
 
-    def get_changeform_initial_data(self, request) -> dict:
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, str | list[str]]:
         initial = super().get_changeform_initial_data(request)
-        event = Event.objects.filter(pk=initial.get("event")).first()
+        # "?event=<pk>" from the alignment's "Correct this alignment" link; absent on a bare "add".
+        event_pk = initial.get("event")
+        event = Event.objects.filter(pk=event_pk).first() if isinstance(event_pk, str) else None
         if event is not None:
             alignment = refresh_event_alignment(event)
             initial["rows_text"] = rows_to_text(
@@ -179,11 +188,15 @@ class AlignmentCorrectionAdmin(admin.ModelAdmin):
             )
         return side_by_side(obj.rows, list(Article.objects.event_versions(obj.event)))
 
-    def save_model(self, request, obj, form, change) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: AlignmentCorrection, form: CorrectionForm, change: bool
+    ) -> None:
+        # Only signed-in staff reach the admin; were a visitor anonymous, no editor is recorded.
+        user = request.user if request.user.is_authenticated else None
         saved = save_correction(
             event=form.cleaned_data["event"],
             rows=form.cleaned_data["rows"],
-            edited_by=request.user,
+            edited_by=user,
             note=form.cleaned_data.get("note", ""),
         )
         obj.pk = saved.pk

@@ -1,6 +1,12 @@
 """Articles: the list editors sort and correct, with images and read-only captures."""
 
+from datetime import date
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ..derived import refresh_derived, refresh_events
@@ -16,10 +22,10 @@ class InboxFilter(admin.SimpleListFilter):
     title = _("inbox")
     parameter_name = "inbox"
 
-    def lookups(self, request, model_admin):
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, Any]]:
         return [("yes", _("in the inbox (no event)")), ("no", _("sorted into an event"))]
 
-    def queryset(self, request, queryset):
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
         if self.value() in {"yes", "no"}:
             return queryset.filter(event__isnull=self.value() == "yes")
         return queryset
@@ -34,17 +40,18 @@ class ArticleImageInline(admin.TabularInline):
 
 class CaptureInline(CaptureDisplayMixin, admin.StackedInline):
     model = Capture
-    fields = ["filename", "kind", "sha256", "importer", "imported_at", "size", "raw_text"]
-    readonly_fields = fields
+    readonly_fields = fields = (
+        "filename", "kind", "sha256", "importer", "imported_at", "size", "raw_text",
+    )  # fmt: skip
     extra = 0
     can_delete = False
     verbose_name_plural = _("raw captures (read-only)")
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         # Captures come from the importer, byte for byte; a form cannot produce them.
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         return False
 
 
@@ -72,19 +79,22 @@ class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
     inlines = [ArticleImageInline, CaptureInline]
     formfield_overrides = HTTPS_URLS
 
-    def save_related(self, request, form, formsets, change) -> None:
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: list[Any], change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         # Name links, the comparison and the alignment follow the edit, for the event the
         # article is in and the one it may have left.
         refresh_derived(form.instance, previous_event_id=form.initial.get("event"))
 
-    def delete_model(self, request, obj: Article) -> None:
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
         event_id = obj.event_id
         super().delete_model(request, obj)
         refresh_events({event_id})
 
-    def delete_queryset(self, request, queryset) -> None:
-        event_ids = set(queryset.values_list("event_id", flat=True))
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        # Articles in the inbox have no event: the set may hold None.
+        event_ids: set[int | None] = set(queryset.values_list("event_id", flat=True))
         super().delete_queryset(request, queryset)
         refresh_events(event_ids)
 
@@ -93,14 +103,21 @@ class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
         # The code keeps the column narrow; the field itself would show the English name.
         return obj.language_id
 
-    @admin.display(description=_("outlet"), ordering="outlet__name", empty_value=_("unknown"))
+    # The stubs want a str empty_value; Django renders a lazy one (translated per request).
+    @admin.display(  # type: ignore[call-overload]
+        description=_("outlet"), ordering="outlet__name", empty_value=_("unknown")
+    )
     def article_outlet(self, obj: Article) -> str | None:
         return obj.outlet.name if obj.outlet else None
 
-    @admin.display(description=_("event"), ordering="event__date", empty_value=_("inbox"))
+    @admin.display(  # type: ignore[call-overload]
+        description=_("event"), ordering="event__date", empty_value=_("inbox")
+    )
     def article_event(self, obj: Article) -> str | None:
         return obj.event.title if obj.event else None
 
-    @admin.display(description=_("published on"), ordering="published_on", empty_value=_("unknown"))
-    def article_published_on(self, obj: Article):
+    @admin.display(  # type: ignore[call-overload]
+        description=_("published on"), ordering="published_on", empty_value=_("unknown")
+    )
+    def article_published_on(self, obj: Article) -> date | None:
         return obj.published_on

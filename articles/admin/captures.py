@@ -1,7 +1,9 @@
 """Raw captures: the bytes each article was imported from, read-only."""
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.db.models.functions import Length
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Capture
@@ -21,11 +23,11 @@ class CaptureAdmin(CaptureDisplayMixin, admin.ModelAdmin):
               "raw_text"]  # fmt: skip
     readonly_fields = ["sha256", "importer", "imported_at", "size", "raw_text"]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Capture]:
         # The list shows each capture's size without loading its bytes.
         return super().get_queryset(request).defer("raw").annotate(raw_size=Length("raw"))
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # Raw bytes arrive through the importer, never typed into a form.
         return False
 

@@ -1,15 +1,26 @@
 """Pieces shared by the admin modules."""
 
+from typing import TYPE_CHECKING, Any, Protocol
+
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Capture
+from ..models import Article, Capture
+
+if TYPE_CHECKING:
+    # The mixins below only work mixed into a ModelAdmin; the type checker reads them as one,
+    # while at run time they stay plain classes ahead of admin.ModelAdmin in the bases.
+    ModelAdminMixinBase = admin.ModelAdmin[Any]
+    ArticleAdminMixinBase = admin.ModelAdmin[Article]
+else:
+    ModelAdminMixinBase = ArticleAdminMixinBase = object
 
 # A link typed without a scheme means https (Django 6's default; silences its 5.x warning).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_URLS: dict[type[models.Field], dict[str, str]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 class CaptureDisplayMixin:
@@ -25,14 +36,20 @@ class CaptureDisplayMixin:
         return format_html('<pre style="white-space: pre-wrap">{}</pre>', obj.text)
 
 
-class ArticleCountMixin:
+class CountedRow(Protocol):
+    """A row as `ArticleCountMixin.get_queryset` annotates it."""
+
+    num_articles: int
+
+
+class ArticleCountMixin(ModelAdminMixinBase):
     """An `article_count` column, sortable, for the admin of a model articles point at."""
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         # A GROUP BY query ignores Meta.ordering; autocomplete pages need a stable order.
         queryset = super().get_queryset(request).annotate(num_articles=Count("articles"))
         return queryset.order_by(*self.model._meta.ordering)
 
     @admin.display(description=_("articles"), ordering="num_articles")
-    def article_count(self, obj: models.Model) -> int:
+    def article_count(self, obj: CountedRow) -> int:
         return obj.num_articles

@@ -1,6 +1,8 @@
 """Events, each with the articles that cover it."""
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Event
@@ -11,17 +13,16 @@ class EventArticleInline(admin.TabularInline):
     model = Article
     # Article also points at Event through proposed_event (grouping); this list is the event's own.
     fk_name = "event"
-    fields = ["title", "language", "outlet", "published_on", "status"]
-    readonly_fields = fields
+    readonly_fields = fields = ("title", "language", "outlet", "published_on", "status")
     show_change_link = True
     extra = 0
     can_delete = False
     verbose_name_plural = _("articles covering this event")
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).select_related("language", "outlet")
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Event | None = None) -> bool:
         # An article needs its body and language: it is written on its own page.
         return False
 

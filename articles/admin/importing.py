@@ -5,6 +5,7 @@ in the editor's session between preview and save, so nothing is written before "
 """
 
 import base64
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -12,12 +13,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..importing.pipeline import Importer
 from ..importing.records import ImportResult
 from ..models import Event, Language
+from .common import ArticleAdminMixinBase
 
 SESSION_KEY = "articles_import_preview"
 
@@ -27,17 +29,19 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         files = data if isinstance(data, list | tuple) else [data]
         return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
 
 
 class ImportCapturesForm(forms.Form):
-    files = MultipleFileField(
+    # Django's form metaclass moves declared fields off the class, so this does not replace
+    # BaseForm.files (the uploaded files) as the stubs believe.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("capture files"), required=False,
         help_text=_(".txt, .html, .htm, or .gz of those; several at once."),
     )  # fmt: skip
@@ -54,8 +58,9 @@ class ImportCapturesForm(forms.Form):
         help_text=_("Leave empty to put new articles in the inbox."),
     )  # fmt: skip
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not data.get("files") and not (data.get("pasted") or "").strip():
             raise forms.ValidationError(_("Upload a file or paste a capture."))
         return data
@@ -69,12 +74,12 @@ class ImportCapturesForm(forms.Form):
         return found
 
 
-class ImportAdminMixin:
+class ImportAdminMixin(ArticleAdminMixinBase):
     """Adds an "Import captures" page to a ModelAdmin (used by ArticleAdmin)."""
 
     import_template = "admin/articles/article/import_captures.html"
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view(self.import_view)
         return [path("import/", view, name="articles_article_import"), *super().get_urls()]
 

@@ -1,12 +1,26 @@
 """The name register: entries with their spellings; saving one relinks the articles it names."""
 
+from typing import TYPE_CHECKING, Any, TypedDict
+
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..derived import refresh_for_entry
 from ..models import NameEntry, NameVariant
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _Counts(TypedDict):
+    """What `NameEntryAdmin.get_queryset` annotates on each entry."""
+
+    spellings: int
+    articles: int
 
 
 class NameVariantInline(admin.TabularInline):
@@ -24,7 +38,7 @@ class NameEntryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [NameVariantInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[NameEntry]:
         return (
             super()
             .get_queryset(request)
@@ -34,7 +48,9 @@ class NameEntryAdmin(admin.ModelAdmin):
             )
         )
 
-    def get_search_results(self, request, queryset, search_term):
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[NameEntry], search_term: str
+    ) -> tuple[QuerySet[NameEntry], bool]:
         # Editors type names with or without diacritics; match the folded spellings too.
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if search_term:
@@ -42,14 +58,16 @@ class NameEntryAdmin(admin.ModelAdmin):
         return results, may_have_duplicates
 
     @admin.display(description=_("spellings"), ordering="spellings")
-    def spelling_count(self, entry: NameEntry) -> int:
+    def spelling_count(self, entry: "WithAnnotations[NameEntry, _Counts]") -> int:
         return entry.spellings
 
     @admin.display(description=_("articles"), ordering="articles")
-    def article_count(self, entry: NameEntry) -> int:
+    def article_count(self, entry: "WithAnnotations[NameEntry, _Counts]") -> int:
         return entry.articles
 
-    def save_related(self, request, form, formsets, change) -> None:
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: list[Any], change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         relinked = refresh_for_entry(form.instance)
         self.message_user(

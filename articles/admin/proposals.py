@@ -6,10 +6,10 @@ reads them and, on an editor's POST, applies them.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,9 +17,10 @@ from django.views.decorators.http import require_POST
 
 from ..grouping.proposals import accept_proposals
 from ..models import Article
+from .common import ArticleAdminMixinBase
 
 
-def _group_sizes():
+def _group_sizes() -> Subquery:
     """How many inbox articles share each row's proposed new event (one subquery per list)."""
     siblings = (
         Article.objects.filter(event=None, proposed_group=OuterRef("proposed_group"))
@@ -31,15 +32,15 @@ def _group_sizes():
     return Subquery(siblings, output_field=IntegerField())
 
 
-class ProposalAdminMixin:
+class ProposalAdminMixin(ArticleAdminMixinBase):
     """For ArticleAdmin: a "proposed event" column and the "Accept proposed event" action."""
 
     actions = ["accept_proposed_event"]
 
-    def get_queryset(self, request: HttpRequest):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).annotate(proposal_group_size=_group_sizes())
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         accept = self.admin_site.admin_view(require_POST(self.accept_proposal_view))
         own = [path("<int:pk>/accept-proposal/", accept, name="articles_article_accept_proposal")]
         return own + super().get_urls()
@@ -48,7 +49,7 @@ class ProposalAdminMixin:
     def proposed_event_column(self, obj: Article) -> str | None:
         if obj.event_id is not None or not (obj.proposed_event_id or obj.proposed_group):
             return None
-        if obj.proposed_event_id:
+        if obj.proposed_event is not None:
             label = obj.proposed_event.title
         else:
             size = getattr(obj, "proposal_group_size", None) or 1
@@ -63,7 +64,7 @@ class ProposalAdminMixin:
         )  # fmt: skip
 
     @admin.action(description=_("Accept proposed event"), permissions=["change"])
-    def accept_proposed_event(self, request: HttpRequest, queryset) -> None:
+    def accept_proposed_event(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         chosen = list(queryset.filter(event=None).select_related("proposed_event"))
         self._accept(request, chosen)
 

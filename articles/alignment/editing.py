@@ -9,6 +9,7 @@ header; a cell lists 1-based paragraph numbers ("1, 2" or "3-4") or "-" for none
     - | 4
 """
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -58,7 +59,7 @@ def parse_rows_text(text: str, articles: list[Article]) -> list[Row]:
 def _parse_cell(cell: str, row: int) -> list[int]:
     if cell in {"", "-"}:
         return []
-    indices = []
+    indices: list[int] = []
     for part in cell.split(","):
         first, _, last = part.strip().partition("-")
         try:
@@ -75,7 +76,7 @@ def _parse_cell(cell: str, row: int) -> list[int]:
 
 @transaction.atomic
 def save_correction(
-    *, event: Event, rows: list[Row], edited_by=None, note: str = ""
+    *, event: Event, rows: list[Row], edited_by: User | None = None, note: str = ""
 ) -> AlignmentCorrection:
     """Keep an editor's rows for the event's current articles and put them live."""
     articles = list(Article.objects.event_versions(event))

@@ -91,9 +91,9 @@ def _gap_rows(versions, placed, number, align: PairAligner) -> list[Row]:
         return [{k: [i] if k == key else [] for k in versions} for i in indices]
     texts = {key: [versions[key][i] for i in indices] for key, indices in gap.items()}
     sub_pivot = max(texts, key=lambda key: sum(map(len, texts[key])))
-    rows = []
+    rows: list[Row] = []
     for sub_row in align_versions(texts, pivot=sub_pivot, aligner=align):
-        row = {key: [] for key in versions}
+        row: Row = {key: [] for key in versions}
         for key, positions in sub_row.items():
             row[key] = [gap[key][p] for p in positions]
         rows.append(row)

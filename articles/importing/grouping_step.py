@@ -2,34 +2,36 @@
 
 from .. import grouping
 from ..models import Article, Event
-from .records import ImportResult
+from .records import ImportResult, ParsedCapture
 
 
 def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
     """Fill each result's `group` with the proposed event for articles that have none."""
-    candidates = [r for r in results if r.status != "error" and r.record is not None]
-    ids = [r.article_id for r in candidates if r.article_id]
+    read = [(r, r.record) for r in results if r.status != "error" and r.record is not None]
+    ids = [r.article_id for r, _ in read if r.article_id]
     articles = Article.objects.select_related("event").in_bulk(ids)
-    items, by_key = [], {}
-    for result in candidates:
+    items: list[grouping.GroupingItem] = []
+    by_key: dict[str, Article] = {}
+    for result, record in read:
         article = articles.get(result.article_id) if result.article_id else None
-        if article is not None and article.event_id is not None:
+        if article is not None and article.event is not None:
             result.group = article.event.slug
             continue
-        items.append(_item(result, article))
+        items.append(_item(result, record, article))
         if article is not None:
             by_key[result.file] = article
     if not items:
         return
     proposals = grouping.propose_groups(items, events=Event.objects.all())
-    for result in candidates:
+    for result, _ in read:
         result.group = proposals.get(result.file, result.group)
     if not dry_run:
         grouping.apply_proposals(proposals, by_key)
 
 
-def _item(result: ImportResult, article: Article | None) -> grouping.GroupingItem:
-    record = result.record
+def _item(
+    result: ImportResult, record: ParsedCapture, article: Article | None
+) -> grouping.GroupingItem:
     return grouping.GroupingItem(
         key=result.file,
         title=record.title,

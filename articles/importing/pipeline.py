@@ -17,7 +17,7 @@ from ..models import Article, Event, Language, Outlet
 from .outlets import OutletMatch
 from .parallel import read_all
 from .reading import CaptureReader, Prepared
-from .records import CaptureError, ImportResult
+from .records import CaptureError, ImportResult, ParsedCapture, RawCapture
 from .writing import plan_capture, relaxed_commits, store_capture, stored_hashes
 
 logger = logging.getLogger(__name__)
@@ -74,15 +74,18 @@ class Importer:
                     yield self._finish(prepared, checked_new=checked_new and not self.dry_run)
 
     def _finish(self, prepared: Prepared, *, checked_new: bool = False) -> ImportResult:
-        name, record = prepared.name, prepared.record
-        if prepared.error:
-            return ImportResult(file=name, status="error", error=prepared.error, record=record)
+        name, raw, record = prepared.name, prepared.raw, prepared.record
+        if prepared.error or raw is None or record is None:
+            # The reader sets both whenever it reports no error; were one missing, the file
+            # is reported as an error instead of stored.
+            error = prepared.error or "not read"
+            return ImportResult(file=name, status="error", error=error, record=record)
         try:
             outlet = OutletMatch(record)
             if prepared.language_pending:
                 prior = usual_language(outlet.outlet)
                 self.reader.decide_language(record, outlet_prior=prior)
-            return self._store(prepared, outlet, checked_new=checked_new)
+            return self._store(prepared, raw, record, outlet, checked_new=checked_new)
         except CaptureError as exc:
             return ImportResult(file=name, status="error", error=str(exc), record=record)
         except Exception as exc:  # a bad file must never stop the run: report and go on
@@ -91,8 +94,15 @@ class Importer:
                 file=name, status="error", error=f"{type(exc).__name__}: {exc}", record=record
             )
 
-    def _store(self, prepared: Prepared, outlet: OutletMatch, *, checked_new: bool) -> ImportResult:
-        raw, record = prepared.raw, prepared.record
+    def _store(
+        self,
+        prepared: Prepared,
+        raw: RawCapture,
+        record: ParsedCapture,
+        outlet: OutletMatch,
+        *,
+        checked_new: bool,
+    ) -> ImportResult:
         if self.dry_run:
             plan = plan_capture(raw=raw, record=record, outlet=outlet)
         else:

@@ -42,11 +42,11 @@ def plan_capture(
     """`outlet`: the record's outlet match when the caller already asked for it."""
     if not checked_new:
         # Unordered: the hash is unique, and the default ordering would join the articles.
-        found = Capture.objects.filter(sha256=raw.sha256).order_by().values_list("article_id")
-        if found := list(found[:1]):
+        rows = Capture.objects.filter(sha256=raw.sha256).order_by().values_list("article_id")
+        if found := list(rows[:1]):
             article = Article.objects.select_related("outlet").get(pk=found[0][0])
-            outlet = article.outlet
-            return Plan("unchanged", article, outlet, outlet.name if outlet else "")
+            stored = article.outlet
+            return Plan("unchanged", article, stored, stored.name if stored else "")
     article = None
     if record.source_url:
         article = Article.objects.filter(source_url=record.source_url).order_by().first()

@@ -1,5 +1,7 @@
 """Articles: one outlet's version of a story in one language, with its images."""
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -131,7 +133,7 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_derived_fields()
         super().save(*args, **kwargs)
 

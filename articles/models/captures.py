@@ -1,5 +1,8 @@
 """Provenance: the raw capture an article's reading copy was derived from."""
 
+from collections.abc import Collection
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -45,11 +48,11 @@ class Capture(models.Model):
     def __str__(self) -> str:
         return self.filename or self.sha256[:12]
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self._hash_raw()
         super().save(*args, **kwargs)
 
-    def clean_fields(self, exclude=None) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         # The hash follows the bytes; set it before the fields (sha256 among them) are checked,
         # or a new capture fails full_clean() with "This field cannot be blank".
         self._hash_raw()

@@ -1,5 +1,7 @@
 """Events: one happening, covered by articles in several languages."""
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -38,7 +40,7 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_text = fold(" ".join([self.title, self.summary, self.place]))
         super().save(*args, **kwargs)
 

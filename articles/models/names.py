@@ -1,6 +1,8 @@
 """The name register: people, places and organisations, their spellings, and where they
 are mentioned."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -88,7 +90,7 @@ class NameVariant(models.Model):
     def __str__(self) -> str:
         return self.spelling
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.folded = match_key(self.spelling)
         super().save(*args, **kwargs)
 

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.conf import settings
+from django.db.models import QuerySet
 from django.views.generic import DetailView
 
 from ..facets import article_language_counts, article_outlet_counts
@@ -13,10 +16,10 @@ class ArticleListView(FilteredListView):
     context_object_name = "articles"
     paginate_by = settings.ARTICLES_PER_PAGE
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Article]:
         return Article.objects.published().for_listing()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["language_options"] = self.language_options(
             article_language_counts(self.without("language"))
@@ -33,7 +36,7 @@ class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Article]:
         return (
             Article.objects.published()
             .select_related("language", "outlet", "event", "translation_of")

@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -16,10 +18,10 @@ class HomeView(ListView):
     template_name = "articles/home.html"
     context_object_name = "events"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Event]:
         return Event.objects.public().with_coverage()[: settings.EVENTS_PER_PAGE]
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["languages"] = Language.objects.all()
         context["event_count"] = Event.objects.public().count()
@@ -32,10 +34,10 @@ class EventListView(FilteredListView):
     template_name = "articles/event_list.html"
     context_object_name = "events"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Event]:
         return Event.objects.public().with_coverage()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["language_options"] = self.language_options(event_language_counts(self.object_list))
         context["outlet_options"] = self.outlet_options(event_outlet_counts(self.without("outlet")))
@@ -48,7 +50,7 @@ class EventDetailView(DetailView):
     template_name = "articles/event_detail.html"
     context_object_name = "event"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Event]:
         articles = (
             Article.objects.published()
             .select_related("language", "outlet")
@@ -59,7 +61,7 @@ class EventDetailView(DetailView):
             Prefetch("articles", queryset=articles, to_attr="versions")
         )
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         versions = self.object.versions
         available = list(dict.fromkeys(article.language for article in versions))

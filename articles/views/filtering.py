@@ -1,9 +1,12 @@
 """What every filtered list shares: lenient filtering, readable problems, option counts."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django_filters import FilterSet
 from django_filters.views import FilterView
 
 from ..models import Language, Outlet
@@ -17,9 +20,9 @@ class Option:
     selected: bool
 
 
-def filter_problems(filterset) -> list[str]:
+def filter_problems(filterset: FilterSet) -> list[str]:
     """One sentence per bad query value, naming the parameter and what was given."""
-    problems = []
+    problems: list[str] = []
     for name, errors in filterset.form.errors.items():
         given = ", ".join(filterset.data.getlist(name)) or "—"
         label = filterset.form.fields[name].label if name in filterset.form.fields else name
@@ -38,7 +41,7 @@ class FilteredListView(FilterView):
     strict = False
     paginate_by = settings.EVENTS_PER_PAGE
 
-    def without(self, name: str):
+    def without(self, name: str) -> QuerySet[Any]:
         """The results as they would be without the filter `name` (for its option counts)."""
         data = self.request.GET.copy()
         data.pop(name, None)
@@ -63,7 +66,7 @@ class FilteredListView(FilterView):
         data.pop("page", None)
         return data.urlencode()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["problems"] = filter_problems(self.filterset)
         context["querystring"] = self.querystring_without_page()

@@ -1,9 +1,11 @@
+from typing import Any
+
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from ..models import NameEntry, NameVariant
+from ..models import Event, NameEntry, NameVariant
 from ..names.queries import events_mentioning
 
 
@@ -14,13 +16,14 @@ class NameDetailView(ListView):
     context_object_name = "events"
     paginate_by = settings.EVENTS_PER_PAGE
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Event]:
         spellings = NameVariant.objects.select_related("language").order_by("spelling")
-        self.entry = get_object_or_404(
-            NameEntry.objects.prefetch_related(Prefetch("variants", queryset=spellings)),
-            slug=self.kwargs["slug"],
-        )
+        variants = Prefetch("variants", queryset=spellings)
+        # The manager django-stubs builds from as_manager() loses prefetch_related's type
+        # variables, so it rejects any Prefetch; the queryset's own method accepts it.
+        entries = NameEntry.objects.prefetch_related(variants)  # type: ignore[arg-type]
+        self.entry = get_object_or_404(entries, slug=self.kwargs["slug"])
         return events_mentioning(self.entry).with_coverage()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(entry=self.entry, **kwargs)

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.conf import settings
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
@@ -10,7 +13,7 @@ class OutletListView(ListView):
     context_object_name = "outlets"
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Outlet]:
         return Outlet.objects.with_article_counts().order_by("name")
 
 
@@ -21,11 +24,11 @@ class OutletDetailView(ListView):
     context_object_name = "events"
     paginate_by = settings.EVENTS_PER_PAGE
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Event]:
         self.outlet = get_object_or_404(
             Outlet.objects.with_article_counts(), slug=self.kwargs["slug"]
         )
         return Event.objects.public().covered_by_outlet(self.outlet.slug).with_coverage()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(outlet=self.outlet, **kwargs)

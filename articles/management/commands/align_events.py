@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from articles.alignment.event_alignments import refresh_event_alignment
 from articles.models import Event
@@ -7,7 +7,7 @@ from articles.models import Event
 class Command(BaseCommand):
     help = "Align the paragraphs of every event's language versions (only those that changed)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("slugs", nargs="*", help="Only these events (default: all).")
         parser.add_argument("--force", action="store_true", help="Recompute even when current.")
 

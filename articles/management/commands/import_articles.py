@@ -2,7 +2,7 @@ import json
 import os
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.importing.files import iter_capture_paths
 from articles.importing.grouping_step import group_results
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         "given: after a server crash, run it again (imports are idempotent)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", help="capture files or folders (recursive)")
         parser.add_argument("--language", help="language code for every file (no detection)")
         parser.add_argument("--event", metavar="SLUG", help="put every article into this event")
@@ -107,9 +107,9 @@ class Command(BaseCommand):
         if result.status == "error":
             return self.style.ERROR(f"error      {result.file}: {result.error}")
         record = result.record
-        language = record.language if record else ""
+        language, title = (record.language, record.title[:70]) if record else ("", "")
         group = f" -> {result.group}" if result.group else ""
-        return f"{result.status:<10} {result.file} [{language}] {record.title[:70]}{group}"
+        return f"{result.status:<10} {result.file} [{language}] {title}{group}"
 
 
 def default_jobs() -> int:
