@@ -22,7 +22,7 @@ def register_variants(table: Mapping[str, Iterable[str]] | None = None) -> dict[
     from articles.names.queries import spelling_owners
 
     register = spelling_owners()
-    merged = {}
+    merged: dict[str, str] = {}
     for key, spellings in (table or {}).items():
         folded = [match_key(s) for s in spellings]
         owner = next((register[f] for f in folded if f in register), key)

@@ -81,6 +81,7 @@ def stated_dates(text: str) -> list[StatedDate]:
 
 def _from_match(match: re.Match) -> StatedDate | None:
     groups = match.groupdict()
+    year: int | None
     if groups.get("iy"):
         day, month, year = int(groups["id"]), int(groups["im"]), int(groups["iy"])
     else:
@@ -128,8 +129,9 @@ def weekday_date(text: str, published_on: date | None) -> StatedDate | None:
 
 def days_apart(a: StatedDate, b: StatedDate) -> int:
     """Days between two stated dates; without both years, compared within one year."""
-    if a.year is not None and b.year is not None:
-        return abs((a.on() - b.on()).days)
+    on_a, on_b = a.on(), b.on()
+    if on_a is not None and on_b is not None:
+        return abs((on_a - on_b).days)
     first, second = date(2024, a.month, a.day), date(2024, b.month, b.day)
     gap = abs((first - second).days)
     return min(gap, 366 - gap)

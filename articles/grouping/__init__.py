@@ -73,6 +73,7 @@ def score_groups(
         return {}
     table = register_spellings()
     nodes = [_item_node(item, table) for item in items]
+    chosen: Iterable[Event]
     if events is None:
         chosen = candidate_events(items, [node.start for node in nodes])
     else:

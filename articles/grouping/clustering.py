@@ -101,6 +101,8 @@ def vetoes(nodes: list[Node]) -> np.ndarray:
 def _dated_apart(a: Node, b: Node) -> bool:
     # Apart when every day of one span is more than the tolerance away from every day of the
     # other; a span's two ends suffice for that test.
+    if a.start is None or b.start is None:  # only dated texts can be dated apart
+        return False
     ends_a = [a.start, a.end or a.start]
     ends_b = [b.start, b.end or b.start]
     if _within(a.start, b.start, ends_b[1]) or _within(b.start, a.start, ends_a[1]):
@@ -110,9 +112,10 @@ def _dated_apart(a: Node, b: Node) -> bool:
 
 
 def _within(day: StatedDate, start: StatedDate, end: StatedDate) -> bool:
-    if start == end or None in (day.year, start.year, end.year):
+    on_day, on_start, on_end = day.on(), start.on(), end.on()
+    if start == end or on_day is None or on_start is None or on_end is None:
         return False
-    return start.on() <= day.on() <= end.on()
+    return on_start <= on_day <= on_end
 
 
 def agglomerate(
@@ -136,7 +139,7 @@ def agglomerate(
     scores = [0.0] * count
     merged = [list(nodes) for nodes in groups]
     while True:
-        a, b = np.unravel_index(int(np.argmax(eligible)), eligible.shape)
+        a, b = (int(i) for i in np.unravel_index(int(np.argmax(eligible)), eligible.shape))
         if not np.isfinite(eligible[a, b]):
             break
         scores[a] = float(eligible[a, b])

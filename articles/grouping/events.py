@@ -46,7 +46,8 @@ def event_nodes(events: Iterable[Event], table: Spellings) -> list[tuple[str, li
             table=table,
         )
         members = [Node(own.features, start, end, event.slug)]
-        for article in event.published_for_grouping:
+        # Set by the Prefetch(to_attr=...) in `_with_published_articles`.
+        for article in event.published_for_grouping:  # type: ignore[attr-defined]
             found = gather(
                 article.title,
                 article.paragraphs,

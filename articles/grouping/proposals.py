@@ -81,7 +81,7 @@ def accept_proposals(articles: Iterable[Article]) -> dict[str, Event]:
     proposals: dict[str, str] = {}
     by_key: dict[str, Article] = {}
     for article in chosen:
-        if article.proposed_event_id:
+        if article.proposed_event is not None:
             proposals[article_key(article)] = article.proposed_event.slug
             by_key[article_key(article)] = article
     groups = {a.proposed_group for a in chosen if a.proposed_group and not a.proposed_event_id}

@@ -39,7 +39,8 @@ class Spellings:
         if self.pattern is None:
             return [], run
         text = " ".join(run)
-        keys, covered = [], set()
+        keys: list[str] = []
+        covered: set[int] = set()
         for match in self.pattern.finditer(text):
             keys.append(self.keys[match.group()])
             first = text[: match.start()].count(" ")

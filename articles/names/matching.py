@@ -90,9 +90,10 @@ class NameMatcher:
                 base = node.children.get(token[:-1])
                 if base is not None and base.spellings:
                     found.append((index + 1, base.spellings))
-            node = node.children.get(token)
-            if node is None:
+            child = node.children.get(token)
+            if child is None:
                 break
+            node = child
             if node.spellings:
                 found.append((index + 1, node.spellings))
         return found
