@@ -34,7 +34,7 @@ def normalise_body(body: str) -> str:
 
 
 @dataclass(frozen=True)
-class DerivedText:
+class ComputedText:
     """What an article stores beside its title and body, worked out from them."""
 
     title: str
@@ -43,6 +43,6 @@ class DerivedText:
     search_text: str
 
 
-def derive_text(title: str, body: str) -> DerivedText:
+def compute_text(title: str, body: str) -> ComputedText:
     body = normalise_body(body)
-    return DerivedText(title, body, sha256_hex(body), fold(f"{title}\n{body}"))
+    return ComputedText(title, body, sha256_hex(body), fold(f"{title}\n{body}"))

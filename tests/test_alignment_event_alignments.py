@@ -11,9 +11,9 @@ from django.urls import reverse
 from articles.alignment.editing import parse_rows_text, rows_to_text, save_correction
 from articles.alignment.event_alignments import refresh_event_alignment, stored_rows
 from articles.alignment.names import register_variants
-from articles.derived import refresh_derived
 from articles.event_page.rows import PageRow, build_rows
 from articles.models import AlignmentCorrection, Article, EventAlignment, NameEntry, NameVariant
+from articles.refresh import refresh_for_article
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -288,11 +288,11 @@ def test_refresh_derived_stores_the_alignment_after_commit(
     """The write paths' one call (importer, admin) leaves a current alignment behind."""
     article = event.articles.get(language="en")
     with django_capture_on_commit_callbacks(execute=True):
-        refresh_derived(article)
+        refresh_for_article(article)
     alignment = EventAlignment.objects.get(event=event)
     assert len(alignment.rows) == 3
     with django_capture_on_commit_callbacks(execute=True):
-        refresh_derived(article)
+        refresh_for_article(article)
     assert EventAlignment.objects.get(event=event).computed_at == alignment.computed_at
 
 
@@ -342,7 +342,7 @@ def test_refresh_derived_realigns_the_event_an_article_left(
     article.event = new
     article.save()
     with django_capture_on_commit_callbacks(execute=True):
-        refresh_derived(article, previous_event_id=event.pk)
+        refresh_for_article(article, previous_event_id=event.pk)
     assert EventAlignment.objects.get(event=event).rows == [
         {ids(event)["id"]: [i]} for i in range(3)
     ]

@@ -17,12 +17,12 @@ from articles.comparison import (
 )
 from articles.comparison.labels import fact_label
 from articles.comparison.shape import Fact
-from articles.derived import refresh_derived, refresh_for_entry
 from articles.event_page.facts_panel import PanelLine, panel_lines
 from articles.facts.extract import extract_facts
 from articles.languages.numbers import number_key, parse_number
 from articles.models import Article, NameEntry, NameVariant
 from articles.names.linking import link_article_names
+from articles.refresh import refresh_for_article, refresh_for_entry
 
 from .factories import make_article, make_event
 from .seed_captures import seed_body
@@ -309,7 +309,7 @@ def test_refresh_derived_relinks_names_and_stores_both_events_comparisons(
     article.event = new
     article.save()
     with django_capture_on_commit_callbacks(execute=True):
-        refresh_derived(article, previous_event_id=old.pk)
+        refresh_for_article(article, previous_event_id=old.pk)
     assert list(article.name_links.values_list("entry__slug", flat=True)) == ["chen-gang"]
     for event, expected_versions in ((old, 1), (new, 1)):
         versions = list(Article.objects.event_versions(event))

@@ -6,7 +6,7 @@ import pytest
 
 from articles.importing.pipeline import Importer
 from articles.importing.reading import CaptureReader
-from articles.text import derive_text
+from articles.text import compute_text
 
 from .factories import make_article, make_outlet
 
@@ -38,7 +38,7 @@ def test_a_prepared_capture_survives_the_trip_to_another_process(seed_path):
 
 def test_reading_derives_the_hash_and_search_text_the_article_stores(seed_path):
     prepared = reader().read_path(seed_path("002"))
-    assert prepared.derived == derive_text(prepared.record.title, prepared.record.body)
+    assert prepared.computed == compute_text(prepared.record.title, prepared.record.body)
 
 
 def test_a_page_without_lang_from_a_named_outlet_leaves_its_language_to_the_writer():

@@ -9,8 +9,8 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from ..derived import refresh_derived, refresh_events
 from ..models import Article, ArticleImage, Capture
+from ..refresh import refresh_events, refresh_for_article
 from .common import HTTPS_URLS, CaptureDisplayMixin
 from .importing import ImportAdminMixin
 from .proposals import ProposalAdminMixin
@@ -85,7 +85,7 @@ class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # Name links, the comparison and the alignment follow the edit, for the event the
         # article is in and the one it may have left.
-        refresh_derived(form.instance, previous_event_id=form.initial.get("event"))
+        refresh_for_article(form.instance, previous_event_id=form.initial.get("event"))
 
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
         event_id = obj.event_id

@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..derived import refresh_for_entry
 from ..models import NameEntry, NameVariant
+from ..refresh import refresh_for_entry
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations

@@ -1,7 +1,7 @@
 """Compute, cache and read event alignments. Pages only read; writes call the refresh.
 
 Write paths (the importer, the admin, grouping) reach ``refresh_event_alignment(event)``
-through ``articles.derived`` after they change an article's body, language, status or event;
+through ``articles.refresh`` after they change an article's body, language, status or event;
 a change to the name register realigns the events that mention the entry (forced, since the
 fingerprint covers bodies, not spellings). ``align_events --force`` recomputes them all. It
 is explicit rather than a post-save signal so that a bulk import aligns each event once,

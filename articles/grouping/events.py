@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.text import slugify
 
-from articles.derived import refresh_derived
 from articles.facts.stated import StatedDate
 from articles.languages.folding import fold
 from articles.languages.spellings import Spellings
 from articles.models import Article, Event
+from articles.refresh import refresh_for_article
 from articles.slugs import unique_slug
 
 from .clustering import Node
@@ -198,4 +198,4 @@ def _assign(articles: list[Article], event: Event) -> None:
         article.full_clean()
         article.save()
         # Links, the event's comparison and its alignment follow (after commit).
-        refresh_derived(article)
+        refresh_for_article(article)

@@ -112,7 +112,7 @@ class Importer:
                 language=self.languages[record.language or ""],
                 event=self.event,
                 checked_new=checked_new,
-                derived=prepared.derived,
+                computed=prepared.computed,
                 outlet=outlet,
             )
         article = plan.article

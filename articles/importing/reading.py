@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
-from ..text import DerivedText, derive_text
+from ..text import ComputedText, compute_text
 from ..validators import http_url_validator
 from .files import (
     capture_kind,
@@ -41,7 +41,7 @@ class Prepared:
     record: ParsedCapture | None = None
     error: str = ""
     language_pending: bool = False
-    derived: DerivedText | None = None  # the article's hash and search text, worked out here
+    computed: ComputedText | None = None  # the article's hash and search text, worked out here
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ class CaptureReader:
             raw.sha256  # noqa: B018 - hashed here, in the worker, not in the writing process
             record = parse_capture(raw)
             pending = self._set_language(record)
-            derived = derive_text(record.title, record.body)
-            return Prepared(name, raw, record, language_pending=pending, derived=derived)
+            computed = compute_text(record.title, record.body)
+            return Prepared(name, raw, record, language_pending=pending, computed=computed)
         except CaptureError as exc:
             return Prepared(name, record=record, error=str(exc))
         except Exception as exc:  # a bad file must never stop the run: report and go on

@@ -14,9 +14,9 @@ from functools import partial
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
-from ..derived import refresh_derived
 from ..models import Article, ArticleImage, Capture, Event, Language, Outlet
-from ..text import DerivedText
+from ..refresh import refresh_for_article
+from ..text import ComputedText
 from . import IMPORTER_VERSION
 from .outlets import OutletMatch, create_outlet, outlet_name_for
 from .records import ImportStatus, ParsedCapture, RawCapture
@@ -68,7 +68,7 @@ def store_capture(
     event: Event | None = None,
     imported_at: datetime | None = None,
     checked_new: bool = False,
-    derived: DerivedText | None = None,
+    computed: ComputedText | None = None,
     outlet: OutletMatch | None = None,
 ) -> Plan:
     """Write the article, its images and the capture; all or nothing.
@@ -78,10 +78,10 @@ def store_capture(
     duplicate file in the same run, another import at the same time), the unique hash
     refuses the capture, the transaction rolls back whole, and the file is stored again
     with its own lookup, so it comes out `unchanged` as it would have without the shortcut.
-    `derived`: the article's hash and search text, when a reading worker worked them out.
+    `computed`: the article's hash and search text, when a reading worker worked them out.
     `outlet`: the record's outlet match, when the caller already asked for it.
     """
-    write = partial(_store, raw, record, language, event, imported_at, derived)
+    write = partial(_store, raw, record, language, event, imported_at, computed)
     try:
         return write(checked_new=checked_new, outlet=outlet or OutletMatch(record))
     except IntegrityError:
@@ -97,7 +97,7 @@ def _store(
     language: Language,
     event: Event | None,
     imported_at: datetime | None,
-    derived: DerivedText | None,
+    computed: ComputedText | None,
     *,
     checked_new: bool,
     outlet: OutletMatch,
@@ -110,13 +110,13 @@ def _store(
         previous_event_id = plan.article.event_id if plan.article else None
         article = plan.article or Article()
         _fill_article(article, record, language, article_outlet, event)
-        if derived is not None:
-            article.use_derived_text(derived)
+        if computed is not None:
+            article.use_computed_text(computed)
         _validate(article)
         article.save()
         _replace_images(article, record, existing=plan.article is not None)
         _save_capture(article, raw, imported_at or timezone.now())
-        refresh_derived(article, previous_event_id=previous_event_id)
+        refresh_for_article(article, previous_event_id=previous_event_id)
         name = article_outlet.name if article_outlet else ""
         return Plan(plan.status, article, article_outlet, name)
 

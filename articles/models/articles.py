@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..querysets import ArticleQuerySet
-from ..text import DerivedText, derive_text, normalise_body, split_paragraphs
+from ..text import ComputedText, compute_text, normalise_body, split_paragraphs
 from ..validators import HTTP_URL_REGEX, SHA256_REGEX, HttpURLField, sha256_validator
 
 
@@ -134,7 +134,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.refresh_derived_fields()
+        self.refresh_computed_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -142,20 +142,20 @@ class Article(models.Model):
 
     def clean(self) -> None:
         # The hash and search text follow the body, so constraints see current values.
-        self.refresh_derived_fields()
+        self.refresh_computed_fields()
 
-    def refresh_derived_fields(self) -> None:
+    def refresh_computed_fields(self) -> None:
         self.body = normalise_body(self.body)
         # clean() and save() both call this; fold the text once per change, not twice.
-        if getattr(self, "_derived_from", None) != (self.title, self.body):
-            self.use_derived_text(derive_text(self.title, self.body))
+        if getattr(self, "_computed_from", None) != (self.title, self.body):
+            self.use_computed_text(compute_text(self.title, self.body))
 
-    def use_derived_text(self, derived: DerivedText) -> None:
-        """Take values already derived from this title and body (the importer derives them
-        in its reading workers); if the title or body changes, they are derived again."""
-        self.body_sha256 = derived.body_sha256
-        self.search_text = derived.search_text
-        self._derived_from = (derived.title, derived.body)
+    def use_computed_text(self, computed: ComputedText) -> None:
+        """Take values already computed from this title and body (the importer computes them
+        in its reading workers); if the title or body changes, they are computed again."""
+        self.body_sha256 = computed.body_sha256
+        self.search_text = computed.search_text
+        self._computed_from = (computed.title, computed.body)
 
     @property
     def paragraphs(self) -> list[str]:

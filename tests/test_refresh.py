@@ -1,7 +1,7 @@
 """Every write path keeps what pages read (name links, comparisons, alignments) in step.
 
-Pages never compute these; if a write path forgot `refresh_derived`, the reader would fall back
-to computing on a page view (and log a warning). These tests import and group for real.
+Pages never compute these; if a write path forgot `refresh_for_article`, the reader would fall
+back to computing on a page view (and log a warning). These tests import and group for real.
 """
 
 from io import StringIO

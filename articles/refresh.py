@@ -1,9 +1,9 @@
-"""One call for write paths: refresh what is derived from an article's text.
+"""Refreshing what pages read about an article (name links, comparisons, alignments) after
+a write, so that no page view computes them.
 
-The importer and the admin call `refresh_derived(article)` after saving an article (and pass
-the event it left when an editor moved it), and the register's admin calls
-`refresh_for_entry(entry)` after an entry or its spellings change, so name links, comparison
-panels and paragraph alignments never wait for a page view.
+The importer, grouping and the admin call `refresh_for_article(article)` after saving an
+article (and pass the event it left when an editor moved it), and the register's admin calls
+`refresh_for_entry(entry)` after an entry or its spellings change.
 """
 
 from django.db import transaction
@@ -25,7 +25,7 @@ def _refresh_events_on_commit(event_ids: set[int | None], *, realign: bool = Fal
     transaction.on_commit(refresh)
 
 
-def refresh_derived(article: Article, *, previous_event_id: int | None = None) -> None:
+def refresh_for_article(article: Article, *, previous_event_id: int | None = None) -> None:
     # Name links feed the event pages (comparison, name pages); an inbox article is linked
     # when it joins an event, which keeps bulk imports into the inbox fast.
     if article.event_id is not None:
