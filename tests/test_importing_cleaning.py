@@ -6,6 +6,7 @@ import pytest
 
 from articles.importing import cleaning
 from articles.importing.records import ImageRecord
+from articles.languages import LANGUAGES
 
 
 @pytest.mark.parametrize("line", ["Sumber", "Källa", "Nguồn", "Source", "Sumber: Antara"])
@@ -128,3 +129,42 @@ def test_removed_lines_are_reported():
     cleaned = cleaning.clean_lines(["Body paragraph.", "Komentar (0)"])
     assert cleaned.removed == ["Komentar (0)"]
     assert "1 boilerplate" in cleaning.removal_warning(cleaned.removed)
+
+
+# The rules read their words from the language profiles: each language's words drive them.
+BOILERPLATES = pytest.mark.parametrize(
+    "words", [language.boilerplate for language in LANGUAGES.values()], ids=list(LANGUAGES)
+)
+
+
+@BOILERPLATES
+def test_a_languages_source_markers_and_comment_words_are_recognised(words):
+    for marker in words.source_markers:
+        assert cleaning.is_source_marker(marker.title())
+        assert cleaning.is_source_marker(f"{marker}: Antara")
+    for word in words.comment_words:
+        assert cleaning.is_comment_counter(f"{word.capitalize()} (3)")
+
+
+@BOILERPLATES
+def test_a_languages_related_headings_are_headings_and_start_related_links(words):
+    for heading in words.related_headings:
+        assert cleaning.is_related_heading(f"{heading.upper()}:")
+        assert cleaning.is_related_link(f"{heading.capitalize()}: Another story")
+
+
+@BOILERPLATES
+def test_a_languages_share_verb_with_its_share_words_is_a_share_bar(words):
+    others = sorted(words.share_words - words.share_verbs)[:5]
+    for verb in words.share_verbs:
+        assert cleaning.is_share_bar(" ".join([verb.capitalize(), *others]))
+        # One word that is no share word makes the line body.
+        assert not cleaning.is_share_bar(" ".join([verb, *others, "harbour"]))
+
+
+@BOILERPLATES
+def test_a_languages_cookie_word_with_a_consent_word_is_a_banner(words):
+    for cookie in words.cookie_words:
+        for consent in words.consent_words:
+            assert cleaning.is_cookie_banner(f"{cookie.capitalize()} … {consent}.")
+        assert not cleaning.is_cookie_banner(f"{cookie} at the market")

@@ -6,18 +6,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.importing import cleaning
 from articles.importing.html_format import parse_html
 from articles.importing.pipeline import Importer
 from articles.importing.records import CaptureError
 from articles.importing.text_format import parse_text
+from articles.languages import BOILERPLATE
 
 pytestmark = pytest.mark.django_db
 
 SLOW = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-BOILERPLATE_WORDS = cleaning._SHARE_WORDS | {"sumber", "source", "related", "comments", "cookies"}
+BOILERPLATE_WORDS = BOILERPLATE.share_words | {"sumber", "source", "related", "comments", "cookies"}
 
 word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöđươ", min_size=2, max_size=10).filter(
     lambda w: w not in BOILERPLATE_WORDS

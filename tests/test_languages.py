@@ -2,6 +2,7 @@
 grouping and alignment."""
 
 from collections import Counter
+from dataclasses import fields
 from datetime import date
 
 import pytest
@@ -187,3 +188,13 @@ def test_a_curly_apostrophe_meets_the_register_in_grouping_and_alignment():
     assert Spellings(register).rewrite(match_key("O\u2019Brien")) == "obrien"
     names = anchors_of("Mr O\u2019Brien arrived.", VariantMatcher(register)).names
     assert "=obrien" in names
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_every_profile_names_the_words_of_each_boilerplate_rule(code):
+    words = LANGUAGES[code].boilerplate
+    for rule in fields(words):
+        assert getattr(words, rule.name), f"{code} has no {rule.name}"
+    # A share bar is matched word by word on its casefolded text, verbs included.
+    assert all(word == word.casefold() for word in words.share_words)
+    assert words.share_verbs <= words.share_words

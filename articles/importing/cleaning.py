@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from articles.languages import BOILERPLATE, SHARE_NETWORKS, alternation
+
 from .records import ImageRecord
 
 # Zero-width characters and the byte-order mark; no-break and other spaces become one space.
@@ -17,79 +19,21 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[^\S\n]+")
 
 _CAPTURE_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+# The words of every language: the rules run before a capture's language is known, and pages
+# mix languages (English share buttons above a Swedish article).
 _SOURCE_MARKER = re.compile(
-    r"^(sumber|k[äa]lla|k[äa]llor|ngu[ồo]n|source|sources|kilde|quelle)\s*(:.{0,60})?$",
-    re.IGNORECASE,
+    rf"^({alternation(BOILERPLATE.source_markers)})\s*(:.{{0,60}})?$", re.IGNORECASE
 )
 _COMMENT_COUNTER = re.compile(
-    r"^(komentar|kommentar|kommentarer|comments?|bình luận|ý kiến)\s*[(\[]?\s*\d*\s*[)\]]?$",
-    re.IGNORECASE,
+    rf"^({alternation(BOILERPLATE.comment_words)})\s*[(\[]?\s*\d*\s*[)\]]?$", re.IGNORECASE
 )
-_RELATED_HEADINGS = (
-    "có thể bạn quan tâm|tin liên quan|tin cùng chuyên mục|xem thêm|đọc thêm|bài liên quan|"
-    "baca juga|berita terkait|artikel terkait|baca selengkapnya|lihat juga|"
-    "läs också|läs mer|relaterat|relaterade artiklar|mer om ämnet|"
-    "read more|read also|related|related articles|related stories|related news|"
-    "more stories|more from|recommended|recommended stories|you may also like|see also"
-)
+_RELATED_HEADINGS = alternation(BOILERPLATE.related_headings)
 _RELATED_HEADING = re.compile(rf"^({_RELATED_HEADINGS})\s*:?\s*$", re.IGNORECASE)
 _RELATED_INLINE = re.compile(rf"^({_RELATED_HEADINGS})\s*[:»>\-\u2013—]\s*\S", re.IGNORECASE)
 _TEASER_IMAGE = re.compile(r"^!\[.*\]\([^)\s]*\)$")
 _END_MARKER = re.compile(r"\s*/\.\s*$")
-_SHARE_WORDS = {
-    "share",
-    "shares",
-    "sharing",
-    "tweet",
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "whatsapp",
-    "telegram",
-    "email",
-    "e-mail",
-    "mail",
-    "print",
-    "pinterest",
-    "reddit",
-    "copy",
-    "link",
-    "zalo",
-    "messenger",
-    "dela",
-    "delad",
-    "skriv",
-    "ut",
-    "chia",
-    "sẻ",
-    "bagikan",
-    "artikel",
-    "article",
-    "this",
-    "on",
-    "via",
-    "ini",
-    "artikeln",
-    "bài",
-    "viết",
-    "kopiera",
-    "länk",
-    "salin",
-    "tautan",
-    "sao",
-    "chép",
-    "liên",
-    "kết",
-    "in",
-}
-_SHARE_VERBS = {"share", "tweet", "dela", "sẻ", "bagikan", "chia"}
-_COOKIE = re.compile(r"\b(cookies?|kakor|kakorna)\b", re.IGNORECASE)
-_CONSENT = re.compile(
-    r"\b(accept|agree|consent|privacy|we use|this site uses|godkänn|acceptera|använder|"
-    r"integritet|setuju|terima|menggunakan|kebijakan|đồng ý|sử dụng|chính sách)",
-    re.IGNORECASE,
-)
+_COOKIE = re.compile(rf"\b({alternation(BOILERPLATE.cookie_words)})\b", re.IGNORECASE)
+_CONSENT = re.compile(rf"\b({alternation(BOILERPLATE.consent_words)})", re.IGNORECASE)
 # "… for the event. — VNA/VNS": an agency credit after a dash at the very end.
 _TRAILING_CREDIT = re.compile(
     r"\s+[—\u2013]\s*([A-ZĐ][A-ZĐ/&.]{1,15}(?:[ /][A-ZĐ][A-ZĐ/&.]{1,15}){0,3})$"
@@ -143,11 +87,9 @@ def is_share_bar(line: str) -> bool:
     words = re.findall(r"[\w-]+", line.casefold())
     if not words or len(words) > 8:
         return False
-    networks = sum(
-        word in {"facebook", "twitter", "linkedin", "whatsapp", "zalo"} for word in words
-    )
-    return all(w in _SHARE_WORDS for w in words) and (
-        bool(_SHARE_VERBS.intersection(words)) or networks >= 2
+    networks = sum(word in SHARE_NETWORKS for word in words)
+    return all(w in BOILERPLATE.share_words for w in words) and (
+        bool(BOILERPLATE.share_verbs.intersection(words)) or networks >= 2
     )
 
 

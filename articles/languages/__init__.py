@@ -1,7 +1,8 @@
 """What the archive knows about languages, in one place: per language (one module each) its
 months, weekdays, number words, units, scale words, currencies, the capitalised words that are
-not names, and its rules (number format, genitive). Facts, grouping, alignment, names and
-search read them from here; adding a language means writing one module and listing it below.
+not names, its rules (number format, genitive) and the words of the page furniture the
+importer drops. Facts, grouping, alignment, names, search and the importer read them from here;
+adding a language means writing one module and listing it below.
 
 This module is the registry: a language code to its profile, and the tables of all profiles
 together, for text whose language is unknown or mixed.
@@ -9,10 +10,12 @@ together, for text whose language is unknown or mixed.
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import reduce
+from operator import or_
 
 from . import common, en, sv, vi
 from . import id as indonesian
-from .profile import Language
+from .profile import Boilerplate, Language
 
 LANGUAGES: dict[str, Language] = {
     language.code: language
@@ -49,6 +52,9 @@ PERCENT_WORDS = common.PERCENT_WORDS + sum((lang.percent_words for lang in _ALL)
 # The sizes a fact's label names, largest first; the words are English, as stored labels are
 # (`comparison.labels` translates them for the page).
 NAMED_SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
+# The importer's cleaning rules drop these words' lines whatever the capture's language.
+BOILERPLATE: Boilerplate = reduce(or_, (lang.boilerplate for lang in _ALL), common.BOILERPLATE)
+SHARE_NETWORKS = common.SHARE_NETWORKS
 _NOT_NAMES = frozenset().union(*(lang.not_names for lang in _ALL))
 
 
@@ -88,5 +94,6 @@ def not_a_name(word: str, code: str | None) -> bool:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of `words`, longest first so "nghìn tỷ" wins over "nghìn"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of `words`, longest first so "nghìn tỷ" wins over "nghìn" (and
+    alphabetical among equals, so a pattern reads the same in every run)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

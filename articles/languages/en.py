@@ -1,6 +1,6 @@
 """English."""
 
-from .profile import Language, by_meaning, in_order, words
+from .profile import Boilerplate, Language, by_meaning, in_order, phrases, words
 
 
 def _ordinal(n: int) -> str:
@@ -49,4 +49,17 @@ LANGUAGE = Language(
     ordinal=_ordinal,
     decimal_comma=False,
     day_first_slash=False,
+    boilerplate=Boilerplate(
+        source_markers=words("source sources"),
+        comment_words=words("comment comments"),
+        related_headings=phrases(
+            "read more|read also|related|related articles|related stories|related news|"
+            "more stories|more from|recommended|recommended stories|you may also like|see also"
+        ),
+        share_words=words("share shares sharing tweet email e-mail mail print copy link "
+                          "article this on via"),
+        share_verbs=words("share tweet"),
+        cookie_words=words("cookie cookies"),
+        consent_words=phrases("accept|agree|consent|privacy|we use|this site uses"),
+    ),
 )  # fmt: skip

@@ -1,6 +1,6 @@
 """Indonesian."""
 
-from .profile import Language, by_meaning, in_order, words
+from .profile import Boilerplate, Language, by_meaning, in_order, phrases, words
 
 LANGUAGE = Language(
     code="id",
@@ -42,5 +42,16 @@ LANGUAGE = Language(
     ordinal=lambda n: f"ke-{n}",
     decimal_comma=True,
     day_first_slash=True,
+    boilerplate=Boilerplate(
+        source_markers=words("sumber"),
+        comment_words=words("komentar"),
+        related_headings=phrases(
+            "baca juga|berita terkait|artikel terkait|baca selengkapnya|lihat juga"
+        ),
+        share_words=words("bagikan artikel ini salin tautan"),
+        share_verbs=words("bagikan"),
+        cookie_words=words("cookie"),  # borrowed from English
+        consent_words=words("setuju terima menggunakan kebijakan"),
+    ),
     currency_prefixes=("rp",),
 )  # fmt: skip

@@ -1,7 +1,30 @@
 """The shape of what the archive knows about one language (see the package docstring)."""
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The words of a page's furniture around the article (source lines, share bars, cookie
+    banners), which the importer's cleaning rules drop. Lower case as written; several words
+    make one phrase ("baca juga")."""
+
+    source_markers: frozenset[str] = frozenset()  # a line "Sumber: Antara", or "Källa" alone
+    comment_words: frozenset[str] = frozenset()  # a comment counter: "Kommentarer (3)"
+    related_headings: frozenset[str] = frozenset()  # over links to other stories: "Läs mer"
+    share_words: frozenset[str] = frozenset()  # every word a share bar may hold: "dela", "länk"
+    share_verbs: frozenset[str] = frozenset()  # one of these makes share words a share bar
+    cookie_words: frozenset[str] = frozenset()  # whole words: "kakor"
+    # A cookie line with one of these is a banner; matched at a word's start, so "accept"
+    # also finds "accepted".
+    consent_words: frozenset[str] = frozenset()
+
+    def __or__(self, other: "Boilerplate") -> "Boilerplate":
+        """The words of both, for text whose language is unknown or mixed."""
+        return Boilerplate(
+            **{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)}
+        )
 
 
 @dataclass(frozen=True)
@@ -24,6 +47,7 @@ class Language:
     ordinal: Callable[[int], str]  # 22 -> "22nd", "ke-22", "22:a", "thứ 22"
     decimal_comma: bool  # writes 16,4 for 16.4 and 42.000 for 42,000
     day_first_slash: bool  # 16/5 is the 16th of May
+    boilerplate: Boilerplate  # source lines, share bars and banners the importer drops
     genitive_s: bool = False  # appends "s" to a name: "Quang Ninhs provinsiella ..."
     currency_prefixes: tuple[str, ...] = ()  # written before the number: "Rp 5"
     # Weekdays that count only when capitalised (they are also ordinary words).
@@ -33,6 +57,11 @@ class Language:
 def words(text: str) -> frozenset[str]:
     """The words of `text`, for long word lists written as prose."""
     return frozenset(text.split())
+
+
+def phrases(text: str) -> frozenset[str]:
+    """The phrases of `text`, separated by "|": "baca juga|lihat juga"."""
+    return frozenset(phrase.strip() for phrase in text.split("|"))
 
 
 def in_order(*rows: str) -> dict[str, int]:

@@ -1,6 +1,6 @@
 """Swedish."""
 
-from .profile import Language, by_meaning, in_order, words
+from .profile import Boilerplate, Language, by_meaning, in_order, phrases, words
 
 LANGUAGE = Language(
     code="sv",
@@ -40,5 +40,17 @@ LANGUAGE = Language(
     ordinal=lambda n: f"{n}:{'a' if n % 10 in (1, 2) and n % 100 not in (11, 12) else 'e'}",
     decimal_comma=True,
     day_first_slash=True,
+    boilerplate=Boilerplate(
+        # Also without the ring and dots, as some pages strip them.
+        source_markers=words("källa kalla källor kallor"),
+        comment_words=words("kommentar kommentarer"),
+        related_headings=phrases(
+            "läs också|läs mer|relaterat|relaterade artiklar|mer om ämnet"
+        ),
+        share_words=words("dela delad skriv ut artikel artikeln kopiera länk"),
+        share_verbs=words("dela"),
+        cookie_words=words("kakor kakorna"),
+        consent_words=words("godkänn acceptera använder integritet"),
+    ),
     genitive_s=True,
 )  # fmt: skip

@@ -1,6 +1,6 @@
 """Vietnamese. Months are numbered ("tháng 2"); the date patterns read them."""
 
-from .profile import Language, by_meaning, in_order, words
+from .profile import Boilerplate, Language, by_meaning, in_order, phrases, words
 
 LANGUAGE = Language(
     code="vi",
@@ -35,6 +35,20 @@ LANGUAGE = Language(
     ordinal=lambda n: f"thứ {n}",
     decimal_comma=True,
     day_first_slash=True,
+    boilerplate=Boilerplate(
+        # Also without diacritics, as some pages strip them.
+        source_markers=words("nguồn nguon"),
+        comment_words=phrases("bình luận|ý kiến"),
+        related_headings=phrases(
+            "có thể bạn quan tâm|tin liên quan|tin cùng chuyên mục|xem thêm|đọc thêm|"
+            "bài liên quan"
+        ),
+        # "chia sẻ" (share), "in bài viết" (print), "sao chép liên kết" (copy the link).
+        share_words=words("chia sẻ in bài viết sao chép liên kết"),
+        share_verbs=words("chia sẻ"),
+        cookie_words=words("cookie"),  # borrowed from English
+        consent_words=phrases("đồng ý|sử dụng|chính sách"),
+    ),
     # Vietnamese ordinals share these words ("lần thứ ba", the third time); the weekday is
     # capitalised ("thứ Ba"), so these only count when written so.
     capitalised_weekdays=frozenset({"thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu",
