@@ -14,9 +14,10 @@ from pathlib import Path
 
 from django.conf import settings
 
+from articles.importing.cleaning import is_related_heading, is_source_marker
+
 FIXTURE = settings.BASE_DIR / "fixtures" / "seed_events.json"
 _METADATA_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
-_SOURCE_MARKERS = {"Sumber", "Källa", "Có thể bạn quan tâm"}
 
 
 @cache
@@ -55,12 +56,12 @@ def write_seeds(folder: Path) -> Path:
 
 def seed_body(prefix: str) -> str:
     """A seed as an article body: one paragraph per non-empty line, the capture-metadata date
-    dropped, and everything from the source marker ("Sumber", "Källa") on cut, as the
-    importer does."""
+    dropped, and everything from the source marker ("Sumber", "Källa") or a related-stories
+    heading on cut, by the importer's own rules."""
     paragraphs = []
     for line in seed_text(prefix).splitlines():
         line = _METADATA_DATE.sub("", line).strip()
-        if line in _SOURCE_MARKERS:
+        if is_source_marker(line) or is_related_heading(line):
             break
         if line and not line.startswith("!["):
             paragraphs.append(line)
