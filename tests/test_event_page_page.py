@@ -16,6 +16,8 @@ def version(pk: int, language: str, *paragraphs: str) -> Article:
 
 def test_columns_follow_the_chosen_order():
     a, b = version(1, "id", "a"), version(2, "en", "b")
-    side_by_side = build_side_by_side([a, b], ["en", "id"], LANGUAGES[:2], rows=[(1, [[0], [0]])])
+    side_by_side = build_side_by_side(
+        [a, b], ["en", "id"], LANGUAGES[:2], indexes=[(1, [[0], [0]])]
+    )
     assert [column.language_id for column in side_by_side.columns] == ["en", "id"]
     assert [cell.article.pk for cell in side_by_side.rows[0].cells] == [2, 1]

@@ -119,7 +119,7 @@ class TestReader:
     def test_one_column_per_version_marked_with_its_language(self, client, scene):
         response = client.get(self.url("hanoi"))
         html = response.content.decode()
-        assert [a.language_id for a in response.context["columns"]] == ["id", "en"]
+        assert [a.language_id for a in response.context["side_by_side"].columns] == ["id", "en"]
         # Every column head and cell carries its language (the reader is a grid of rows).
         assert html.count('lang="id" data-lang="id"') == html.count('lang="en" data-lang="en"')
         assert '<header class="cell col-head is-active" lang="id" data-lang="id">' in html
@@ -128,19 +128,19 @@ class TestReader:
 
     def test_lang_picks_and_orders_the_columns(self, client, scene):
         response = client.get(self.url("hanoi", "?lang=en&lang=id"))
-        assert [a.language_id for a in response.context["columns"]] == ["en", "id"]
+        assert [a.language_id for a in response.context["side_by_side"].columns] == ["en", "id"]
         response = client.get(self.url("hanoi", "?lang=en"))
-        assert [a.language_id for a in response.context["columns"]] == ["en"]
+        assert [a.language_id for a in response.context["side_by_side"].columns] == ["en"]
 
     def test_an_unavailable_lang_is_reported_and_left_out(self, client, scene):
         response = client.get(self.url("hanoi", "?lang=vi&lang=en"))
         assert response.status_code == 200
-        assert [a.language_id for a in response.context["columns"]] == ["en"]
+        assert [a.language_id for a in response.context["side_by_side"].columns] == ["en"]
         assert "“vi”" in response.content.decode()
 
     def test_only_unavailable_langs_fall_back_to_every_version(self, client, scene):
         response = client.get(self.url("hanoi", "?lang=xx"))
-        assert [a.language_id for a in response.context["columns"]] == ["id", "en"]
+        assert [a.language_id for a in response.context["side_by_side"].columns] == ["id", "en"]
 
     def test_drafts_never_appear_in_the_reader(self, client, scene):
         html = client.get(self.url("hanoi")).content.decode()

@@ -6,13 +6,14 @@ The view only parses the request; this module decides what the page holds.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from articles.alignment.event_alignments import stored_rows
 from articles.comparison import comparison_for
 from articles.models import Article, Event, Language
 
 from .coverage_strip import StripDay, coverage_strip
 from .facts_panel import PanelLine, marks_for, panel_lines
 from .picker import PickerItem, picker, reader_query
-from .rows import PageRow, RowIndexes, Span, aligned_rows, build_rows, row_of
+from .rows import PageRow, RowIndexes, Span, build_rows, row_of
 
 
 @dataclass
@@ -32,10 +33,6 @@ class EventPage:
     lang_query: str
 
     @property
-    def columns(self) -> list[Article]:
-        return self.side_by_side.columns
-
-    @property
     def differences(self) -> int:
         """How many facts only some of the shown versions carry."""
         return sum(1 for line in self.facts if line.partial)
@@ -46,17 +43,18 @@ def build_side_by_side(
     chosen: Sequence[str],
     languages: Sequence[Language],
     *,
-    rows: RowIndexes,
+    indexes: RowIndexes,
     marks: dict[tuple[int, int], list[Span]] | None = None,
 ) -> SideBySide:
     """The columns of `versions` in the languages `chosen`, in that order.
 
-    `rows` is the alignment of all `versions` (see `rows.aligned_rows`).
+    `indexes` is the stored alignment of all `versions`, asked for every column so that each
+    row keeps the number it has with all languages shown.
     """
     columns = [a for code in chosen for a in versions if a.language_id == code]
     return SideBySide(
         columns=columns,
-        rows=build_rows(versions, columns, rows, marks),
+        rows=build_rows(versions, columns, indexes, marks),
         picker=picker(languages, chosen),
     )
 
@@ -70,12 +68,12 @@ def event_page(
 ) -> EventPage:
     """The page for `versions` in the languages `chosen` (in order), with the comparison of
     the shown columns and, when `selected_fact` names one, its mentions marked."""
-    rows = aligned_rows(event, versions)
+    indexes = stored_rows(event, list(versions))
     facts = comparison_for(versions).facts
     side_by_side = build_side_by_side(
-        versions, chosen, languages, rows=rows, marks=marks_for(facts, selected_fact)
+        versions, chosen, languages, indexes=indexes, marks=marks_for(facts, selected_fact)
     )
-    lines = panel_lines(facts, side_by_side.columns, row_of(rows, versions), selected_fact)
+    lines = panel_lines(facts, side_by_side.columns, row_of(indexes, versions), selected_fact)
     return EventPage(
         side_by_side, lines, coverage_strip(versions, event.date), reader_query(chosen)
     )

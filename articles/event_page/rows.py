@@ -8,8 +8,7 @@ so `#row-N` names the same passage whichever languages a reader picks.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from articles.alignment.event_alignments import stored_rows
-from articles.models import Article, Event
+from articles.models import Article
 
 # One aligned group per row: its stable number and, for each version (in the order given),
 # the indexes of its paragraphs in that row.
@@ -86,14 +85,6 @@ def _cell(column: Article, indexes: list[int], texts: dict[int, list[str]], mark
     return Cell(
         column, [Paragraph(i, segments(texts[pk][i], marks.get((pk, i), []))) for i in indexes]
     )
-
-
-def aligned_rows(event: Event, versions: Sequence[Article]) -> RowIndexes:
-    """The stored alignment of the event's versions, as rows of paragraph indexes per version.
-
-    Asked for every column, so each row keeps the number it has with all languages shown.
-    """
-    return stored_rows(event, list(versions))
 
 
 def row_of(indexes: RowIndexes, versions: Sequence[Article]) -> dict[tuple[int, int], int]:

@@ -72,8 +72,7 @@ class EventDetailView(DetailView):
         )
         context.update(
             page=page,
-            reader=page.side_by_side,
-            columns=page.columns,
+            side_by_side=page.side_by_side,
             facts=page.facts,
             strip=page.strip,
             lang_query=page.lang_query,
