@@ -2,9 +2,12 @@
 
 import itertools
 from datetime import date
+from pathlib import Path
 
 from django.utils import timezone
 
+from articles.importing.pipeline import Importer
+from articles.importing.records import ImportResult
 from articles.languages.folding import match_key
 from articles.models import Article, ArticleImage, Capture, Event, Language, Outlet
 
@@ -56,3 +59,9 @@ def make_capture(article: Article, raw: bytes = b"raw capture", **fields) -> Cap
 def variant_map(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """An aligner's name table from `{key: spellings}`: each spelling's match key -> key."""
     return {match_key(spelling): key for key, spellings in table.items() for spelling in spellings}
+
+
+def import_file(path: Path, **options) -> ImportResult:
+    """One capture file through the importer's own path for files (`import_paths`)."""
+    (result,) = Importer(**options).import_paths([path])
+    return result

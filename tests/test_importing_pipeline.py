@@ -12,6 +12,7 @@ from articles.importing.pipeline import Importer
 from articles.importing.reading import CaptureReader
 from articles.importing.writing import store_capture
 from articles.models import Capture, Language
+from tests.factories import import_file
 from tests.seed_captures import seed_bytes
 
 from .factories import make_article, make_outlet
@@ -49,7 +50,7 @@ def count_calls(monkeypatch, module, name: str) -> list[object]:
 @pytest.mark.parametrize("dry_run", [False, True])
 def test_a_captures_bytes_are_hashed_once(hashed, dry_run, seed_path):
     data = seed_bytes("000")
-    result = Importer(dry_run=dry_run).import_path(seed_path("000"))
+    result = import_file(seed_path("000"), dry_run=dry_run)
     assert result.status == "new"
     assert hashed[data] == 1
 
@@ -83,8 +84,8 @@ def test_a_second_import_of_the_same_bytes_hashes_them_once_more_and_is_unchange
     hashed, seed_path
 ):
     data = seed_bytes("000")
-    Importer().import_path(seed_path("000"))
-    assert Importer().import_path(seed_path("000")).status == "unchanged"
+    import_file(seed_path("000"))
+    assert import_file(seed_path("000")).status == "unchanged"
     assert hashed[data] == 2
 
 

@@ -8,6 +8,7 @@ from articles.importing.pipeline import Importer
 from articles.importing.reading import CaptureReader
 from articles.importing.writing import relaxed_commits, store_capture, stored_hashes
 from articles.models import Article, ArticleImage, Capture, Language, Outlet
+from tests.factories import import_file
 
 from .factories import make_event, make_outlet
 from .seed_captures import seed_bytes
@@ -32,7 +33,7 @@ BODY = "\n".join(
 
 
 def test_a_seed_is_stored_with_its_raw_capture(seed_path):
-    result = Importer().import_path(seed_path("004"))
+    result = import_file(seed_path("004"))
     assert result.status == "new"
     article = Article.objects.get()
     capture = article.captures.get()
@@ -45,8 +46,8 @@ def test_a_seed_is_stored_with_its_raw_capture(seed_path):
 
 
 def test_the_same_capture_twice_is_one_article(seed_path):
-    Importer().import_path(seed_path("000"))
-    assert Importer().import_path(seed_path("000")).status == "unchanged"
+    import_file(seed_path("000"))
+    assert import_file(seed_path("000")).status == "unchanged"
     assert Article.objects.count() == 1 and Capture.objects.count() == 1
 
 
@@ -94,7 +95,7 @@ def test_outlet_is_matched_by_name():
 
 def test_event_option_puts_the_article_into_the_event(seed_path):
     event = make_event()
-    Importer(event=event).import_path(seed_path("001"))
+    import_file(seed_path("001"), event=event)
     assert Article.objects.get().event == event
 
 
@@ -150,7 +151,7 @@ def test_a_database_error_mid_file_leaves_nothing_behind():
 
 
 def test_stored_hashes_names_the_captures_the_archive_holds(seed_path):
-    Importer().import_path(seed_path("000"))
+    import_file(seed_path("000"))
     held = Capture.objects.get().sha256
     assert stored_hashes([held, "0" * 64]) == {held}
 
@@ -159,7 +160,7 @@ def test_a_capture_stored_since_the_batch_lookup_comes_out_unchanged(seed_path):
     """The hash was looked up with a batch of files, then the same bytes were stored (an
     earlier copy in the same run): the unique hash refuses the write and the file is
     stored again with its own lookup."""
-    Importer().import_path(seed_path("000"))
+    import_file(seed_path("000"))
     prepared = CaptureReader(known=frozenset({"id"}), language=None, max_bytes=10**6).read_path(
         seed_path("000")
     )

@@ -53,10 +53,6 @@ class Importer:
         self.durable = durable
         self.jobs = jobs
 
-    def import_path(self, path: Path) -> ImportResult:
-        with relaxed_commits(not self.durable):
-            return self._finish(self.reader.read_path(path))
-
     def import_bytes(self, name: str, data: bytes) -> ImportResult:
         """An uploaded or pasted capture; its kind comes from the name, else from its start."""
         with relaxed_commits(not self.durable):
