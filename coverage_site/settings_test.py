@@ -16,5 +16,5 @@ STORAGES = {
 }
 DATABASES = {
     **DATABASES,
-    REPLICA: {**DATABASES.get(REPLICA, DATABASES["default"]), "TEST": {"MIRROR": "default"}},
+    REPLICA: {**DATABASES["default"], "TEST": {"MIRROR": "default"}},
 }
