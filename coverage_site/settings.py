@@ -11,6 +11,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from coverage_site.cache_url import cache_from_url
+from coverage_site.routers import REPLICA
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -80,27 +83,41 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "coverage_site.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+
+def database_from_url(url: str) -> dj_database_url.DBConfig:
+    """One entry of DATABASES; the primary and the read replica are configured alike."""
+    database = dj_database_url.parse(
+        url,
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # Parameters travel apart from the SQL (bytea as binary, no quoting of long bodies on
+        # the client) and repeated statements are prepared: the importer writes faster.
+        database.setdefault("OPTIONS", {})["server_side_binding"] = True
+    return database
+
+
+DATABASES = {
+    "default": database_from_url(
+        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters travel apart from the SQL (bytea as binary, no quoting of long bodies on
-    # the client) and repeated statements are prepared: the importer writes faster.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
+    # Anonymous GET/HEAD requests read from the replica; everything else stays on the
+    # primary (coverage_site/routers.py says why). The middleware needs request.user: last.
+    DATABASES[REPLICA] = database_from_url(replica_url)
+    DATABASE_ROUTERS = ["coverage_site.routers.PrimaryReplicaRouter"]
+    MIDDLEWARE.append("coverage_site.routers.replica_reads_middleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Derived views of articles (comparisons) are cached under a fingerprint of the bodies; a
-# database cache is shared by every gunicorn worker and survives restarts.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "coverage_cache",
-    }
-}
+# Comparisons are cached under a fingerprint of what they were computed from, so any backend
+# is correct; what differs is who shares them. A comparison is stored by the process that
+# wrote the articles and read by page views in other gunicorn workers, so the default is a
+# database cache (shared, survives restarts; `make setup` creates its table) and production
+# may use redis://. locmem:// keeps one copy per process (each worker computes its own) and
+# dummy:// none (every view computes): for development and tests.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or "db://coverage_cache")}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
