@@ -282,7 +282,7 @@ def test_stored_alignments_use_the_name_register():
     assert variants["ada byron"] == variants["ay-da lop-lay"] == "ada-lovelace"
 
 
-def test_refresh_derived_stores_the_alignment_after_commit(
+def test_refresh_for_article_stores_the_alignment_after_commit(
     event, django_capture_on_commit_callbacks
 ):
     """The write paths' one call (importer, admin) leaves a current alignment behind."""
@@ -333,7 +333,7 @@ def test_stored_rows_read_in_one_query(event, django_assert_num_queries):
     assert len(rows) == 3
 
 
-def test_refresh_derived_realigns_the_event_an_article_left(
+def test_refresh_for_article_realigns_the_event_an_article_left(
     event, django_capture_on_commit_callbacks
 ):
     refresh_event_alignment(event)

@@ -299,7 +299,7 @@ def test_refresh_comparisons_stores_each_events_comparison(django_assert_num_que
     assert shared(stored.facts[0], stored)
 
 
-def test_refresh_derived_relinks_names_and_stores_both_events_comparisons(
+def test_refresh_for_article_relinks_names_and_stores_both_events_comparisons(
     django_capture_on_commit_callbacks, django_assert_num_queries
 ):
     """An editor moves an article: its old and new events both get fresh comparisons."""

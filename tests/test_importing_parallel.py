@@ -11,7 +11,7 @@ from articles.models import Article, Capture, Outlet
 from .hand_made import PAGES, TEXTS
 from .seed_captures import seed_captures
 from .shared_data import FUNDUS_PAGES, needs_shared_data
-from .test_importing_command import run
+from .test_command_import_articles import run
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,8 @@
 """Every write path keeps what pages read (name links, comparisons, alignments) in step.
 
-Pages never compute these; if a write path forgot `refresh_for_article`, the reader would fall
-back to computing on a page view (and log a warning). These tests import and group for real.
+Pages never compute these; if a write path forgot `refresh_for_article`, the event page would
+fall back to computing them on a page view (logging a warning for the alignment). These tests
+import and group for real.
 """
 
 from io import StringIO

@@ -20,7 +20,7 @@ class Command(BaseCommand):
             self.stdout.write("Seed events already present; nothing loaded.")
             return
         call_command("loaddata", SEED_FIXTURE, verbosity=0)
-        # A fixture load bypasses the write paths: derive what the pages read from storage.
+        # A fixture load bypasses the write paths: refresh what the pages read, as they would.
         call_command("link_names", stdout=self.stdout)
         call_command("refresh_comparisons", stdout=self.stdout)
         call_command("align_events", *SEED_EVENT_SLUGS, stdout=self.stdout)
