@@ -1,8 +1,6 @@
-"""Text helpers shared by search, importing and alignment.
-
-`fold` lives with the rest of the language knowledge (`articles.languages.folding`); it is
-imported here because the importer and the models make each article's search text with it.
-"""
+"""Text helpers shared by the models, importing and alignment: paragraphs, hashes, and the
+values an article stores computed from its title and body (folding for search lives with the
+rest of the language knowledge, in `articles.languages.folding`)."""
 
 import hashlib
 import re

@@ -27,8 +27,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from articles.languages.folding import fold  # noqa: E402
 from articles.models import Article, Event, Language  # noqa: E402
-from articles.text import fold, sha256_hex  # noqa: E402
+from articles.text import sha256_hex  # noqa: E402
 
 ARTICLES = 20_000
 WORDS = [

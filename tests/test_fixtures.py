@@ -10,8 +10,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from articles.languages.folding import fold
 from articles.models import Article, ArticleImage, Capture, Event
-from articles.text import fold, sha256_hex, split_paragraphs
+from articles.text import sha256_hex, split_paragraphs
 from tests.factories import make_article, make_capture
 from tests.seed_captures import seed_text
 from tests.shared_data import SEED_SOURCES, needs_shared_data

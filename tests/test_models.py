@@ -8,8 +8,9 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from articles.languages.folding import fold
 from articles.models import Article, ArticleImage, Capture, Event, Language, Outlet
-from articles.text import fold, sha256_hex
+from articles.text import sha256_hex
 from tests.factories import make_article, make_capture, make_event, make_image, make_outlet
 
 pytestmark = pytest.mark.django_db

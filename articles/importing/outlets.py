@@ -4,9 +4,9 @@ from functools import cached_property
 
 from django.utils.text import slugify
 
+from ..languages.folding import fold
 from ..models import Outlet
 from ..slugs import unique_slug
-from ..text import fold
 from .html_metadata import domain_of
 from .records import ParsedCapture
 

@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..languages.folding import fold
 from ..querysets import EventQuerySet
-from ..text import fold
 
 
 class Event(models.Model):
