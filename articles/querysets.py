@@ -1,7 +1,8 @@
 """Read-side query methods for the archive's models, chainable and exposed as managers."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 
@@ -9,6 +10,12 @@ from .languages.folding import fold
 
 if TYPE_CHECKING:
     from .models import Event
+
+
+def _model(name: str) -> type[models.Model]:
+    # The models use these querysets as their managers, so this module cannot import them;
+    # the app registry hands them over once they are loaded.
+    return apps.get_model("articles", name)
 
 
 def _search_terms(query: str) -> list[str]:
@@ -48,10 +55,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.published().filter(event=event).select_related("language").in_reading_order()
 
 
-def published_articles_of(event_ref: OuterRef | str = "pk") -> ArticleQuerySet:
-    from .models import Article
+def _published_articles() -> ArticleQuerySet:
+    # The manager is ArticleQuerySet.as_manager(); the registry only knows it as a Model's.
+    return cast(ArticleQuerySet, _model("Article")._default_manager.all()).published()
 
-    return Article.objects.published().filter(event=OuterRef(event_ref))
+
+def published_articles_of(event_ref: OuterRef | str = "pk") -> ArticleQuerySet:
+    return _published_articles().filter(event=OuterRef(event_ref))
 
 
 class EventQuerySet(models.QuerySet):
@@ -71,9 +81,7 @@ class EventQuerySet(models.QuerySet):
 
     def mentioning(self, entry_id: int) -> "EventQuerySet":
         """Events with a published article that names the register entry, in any spelling."""
-        from .models import ArticleName
-
-        links = ArticleName.objects.filter(
+        links = _model("ArticleName")._default_manager.filter(
             entry_id=entry_id, article__event=OuterRef("pk"), article__status="published"
         )
         return self.filter(Exists(links))
@@ -92,10 +100,8 @@ class EventQuerySet(models.QuerySet):
 
     def with_coverage(self) -> "EventQuerySet":
         """Prefetch the published articles (without bodies) that list pages summarise."""
-        from .models import Article
-
         articles = (
-            Article.objects.published()
+            _published_articles()
             .select_related("language", "outlet")
             .only(
                 "id",
