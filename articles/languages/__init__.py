@@ -24,8 +24,8 @@ LANGUAGES: dict[str, Language] = {
 
 
 def base_language(code: str | None) -> str:
-    """ "en-GB" -> "en"; None -> ""."""
-    return (code or "").split("-")[0].lower()
+    """ "en-GB" -> "en", "en_US" -> "en" (as some pages write `lang`); None -> ""."""
+    return (code or "").strip().replace("_", "-").split("-")[0].lower()
 
 
 def profile(code: str | None) -> Language | None:
@@ -55,6 +55,9 @@ NAMED_SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 # The importer's cleaning rules drop these words' lines whatever the capture's language.
 BOILERPLATE: Boilerplate = reduce(or_, (lang.boilerplate for lang in _ALL), common.BOILERPLATE)
 SHARE_NETWORKS = common.SHARE_NETWORKS
+# Languages the importer's identifier scores beside the archive's own, so that a near
+# neighbour is not forced into one of them.
+CONFUSERS = frozenset().union(*(lang.confused_with for lang in _ALL))
 _NOT_NAMES = frozenset().union(*(lang.not_names for lang in _ALL))
 
 

@@ -54,4 +54,6 @@ LANGUAGE = Language(
         consent_words=words("setuju terima menggunakan kebijakan"),
     ),
     currency_prefixes=("rp",),
+    # Malay shares most of its words; a language identifier leans to it on short text.
+    confused_with=frozenset({"ms"}),
 )  # fmt: skip

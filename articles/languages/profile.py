@@ -50,6 +50,8 @@ class Language:
     boilerplate: Boilerplate  # source lines, share bars and banners the importer drops
     genitive_s: bool = False  # appends "s" to a name: "Quang Ninhs provinsiella ..."
     currency_prefixes: tuple[str, ...] = ()  # written before the number: "Rp 5"
+    # Languages a language identifier mistakes this one for ("ms", Malay, for Indonesian).
+    confused_with: frozenset[str] = frozenset()
     # Weekdays that count only when capitalised (they are also ordinary words).
     capitalised_weekdays: frozenset[str] = field(default_factory=frozenset)
 
