@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from articles.alignment.anchors import VariantMatcher, anchors_of, number_keys
+from articles.alignment.anchors import SpellingMatcher, anchors_of, number_keys
 from articles.facts.extract import extract_facts
 from articles.facts.stated import StatedDate, stated_dates
 from articles.grouping.evidence import gather
@@ -26,7 +26,7 @@ from articles.languages.names import RunRule, name_runs, without_genitive
 from articles.languages.numbers import number_key, parse_number, scale_of
 from articles.languages.spellings import Spellings
 from articles.names.matching import NameMatcher, make_spelling
-from tests.factories import variant_map
+from tests.factories import spelling_map
 
 
 def test_every_archive_language_has_a_profile_under_its_code():
@@ -142,9 +142,9 @@ def _readings(language: str, text: str) -> dict[str, set]:
     facts = {(f.key, f.year) for f in extract_facts(text, language)}
     evidence = gather(
         "", [text], language=language, published_on=date(2025, 12, 18),
-        table=Spellings(variant_map(SPELLINGS)),
+        table=Spellings(spelling_map(SPELLINGS)),
     )  # fmt: skip
-    anchors = anchors_of(text, VariantMatcher(variant_map(SPELLINGS)))
+    anchors = anchors_of(text, SpellingMatcher(spelling_map(SPELLINGS)))
     matcher = NameMatcher(
         make_spelling(spelling, match_key(spelling), 1, None) for spelling in SPELLINGS["chen-gang"]
     )
@@ -186,7 +186,7 @@ def test_alignment_scales_every_scale_word_the_facts_know():
 def test_a_curly_apostrophe_meets_the_register_in_grouping_and_alignment():
     register = {"o'brien": "obrien"}
     assert Spellings(register).rewrite(match_key("O\u2019Brien")) == "obrien"
-    names = anchors_of("Mr O\u2019Brien arrived.", VariantMatcher(register)).names
+    names = anchors_of("Mr O\u2019Brien arrived.", SpellingMatcher(register)).names
     assert "=obrien" in names
 
 
