@@ -1,4 +1,5 @@
-"""Numbers in news text: amounts of money, percentages, ordinals, counts, years, plain numbers."""
+"""Quantities in news text: amounts of money, percentages, ordinals, counts, years, plain
+numbers (the reading of a written number itself is `articles.languages.numbers`)."""
 
 import re
 from collections.abc import Iterator
