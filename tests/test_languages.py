@@ -177,6 +177,16 @@ def test_facts_grouping_and_alignment_read_the_same_dates_numbers_and_names(lang
     assert read["panel names"] == {1}
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_facts_and_alignment_read_a_number_grouped_by_any_space_alike(space, language):
+    """ "1 200 people" was 1200 in facts but 1 and 200 in alignment; with the narrow no-break
+    space Swedish writes, the other way round."""
+    text = f"Over 1{space}200 people came."
+    assert {f.key for f in extract_facts(text, language)} == {"number:1200"}
+    assert number_keys(text) == ["1200"]
+
+
 def test_alignment_scales_every_scale_word_the_facts_know():
     """ "nghìn tỷ" once anchored as a thousand."""
     assert number_keys("3 nghìn tỷ đồng") == number_keys("3 trillion") == ["3000000000000"]

@@ -12,14 +12,19 @@ from dataclasses import dataclass
 
 from articles.languages.folding import fold, match_key
 from articles.languages.names import RunRule, name_runs, without_genitive
-from articles.languages.numbers import SCALE, number_key, parse_number, scale_of
+from articles.languages.numbers import (
+    SCALE,
+    WRITTEN_NUMBER,
+    number_key,
+    parse_number,
+    scale_of,
+)
 from articles.languages.spellings import Spellings
 
-# A number: digits with optional thousands groups ("1,200", "1.200", "1\u00a0200") or decimals,
-# and the percent sign or scale word after it ("42 miliar", "3 nghìn tỷ").
+# A written number, and the percent sign or scale word after it ("42 miliar", "3 nghìn tỷ").
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<number>(?:\d{1,3}(?:([.,\u00a0\u202f])\d{3})(?:\2\d{3})*|\d+)(?:[.,]\d+)?)"
-    rf"(?!\d)(?:\s*(?:(?P<percent>%)|(?P<scale>{SCALE})(?![^\W\d_])))?",
+    rf"(?<![\w.,])(?P<number>{WRITTEN_NUMBER})"
+    rf"(?:\s*(?:(?P<percent>%)|(?P<scale>{SCALE})(?![^\W\d_])))?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")

@@ -15,18 +15,22 @@ from articles.languages import (
     alternation,
     ordinal,
 )
-from articles.languages.numbers import SCALE, number_key, parse_number, scale_of
+from articles.languages.numbers import (
+    SCALE,
+    WRITTEN_NUMBER,
+    number_key,
+    parse_number,
+    scale_of,
+)
 
 from .fact import Found
 
 _FLAGS = re.IGNORECASE
-# Digits with optional thousands groups and decimals; never glued to letters ("G20").
-_DIGITS = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?"
-_NUM = rf"(?<![\w.,])(?:{_DIGITS})"
+_NUM = rf"(?<![\w.,])(?:{WRITTEN_NUMBER})"
 _SCALE = f"(?:{SCALE})"
 _SUFFIX_CURRENCY = alternation(c for c in CURRENCIES if c not in ("$", "€"))
 _AMOUNT_PREFIXED = re.compile(
-    rf"(?<!\w)(?P<cur>{alternation(CURRENCY_PREFIXES)})\s?(?P<num>{_DIGITS})"
+    rf"(?<!\w)(?P<cur>{alternation(CURRENCY_PREFIXES)})\s?(?P<num>{WRITTEN_NUMBER})"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?",
     _FLAGS,
 )
