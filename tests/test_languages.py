@@ -127,13 +127,13 @@ def test_hyphenated_runs_keep_lower_case_syllables_and_titles():
 # One happening told in the four languages: the same day, sum, share and names.
 SENTENCES = {
     "en": "Prime Minister Pham Minh Chinh met Chen Gang in Hanoi on 17 December 2025 and "
-    "signed deals worth 42 billion USD, up 16.4%.",
+    "signed deals worth 42 billion USD, up 16.4%, at the 22nd Expo.",
     "id": "Perdana Menteri Pham Minh Chinh bertemu Chen Gang di Hanoi pada 17 Des 2025 dan "
-    "menandatangani kesepakatan senilai 42 miliar USD, naik 16,4%.",
+    "menandatangani kesepakatan senilai 42 miliar USD, naik 16,4%, di Expo ke-22.",
     "sv": "Statsminister Pham Minh Chinh träffade Chen Gang i Hanoi den 17 december 2025 och "
-    "undertecknade avtal värda 42 miljarder USD, en ökning med 16,4%.",
+    "undertecknade avtal värda 42 miljarder USD, en ökning med 16,4%, på den 22:a mässan.",
     "vi": "Thủ tướng Phạm Minh Chính gặp Trần Cương tại Hanoi ngày 17 tháng 12 năm 2025 và "
-    "ký các thỏa thuận trị giá 42 tỷ USD, tăng 16,4%.",
+    "ký các thỏa thuận trị giá 42 tỷ USD, tăng 16,4%, tại Hội chợ lần thứ 22.",
 }
 SPELLINGS = {"chen-gang": ("Chen Gang", "Trần Cương")}
 
@@ -169,6 +169,10 @@ def test_facts_grouping_and_alignment_read_the_same_dates_numbers_and_names(lang
     assert {("amount:USD:42000000000", None), ("percent:16.4", None)} <= read["facts"]
     assert {"42000000000", "16.4%"} <= read["alignment"]
     assert {"#:42", "#:16.4", "#:2025"} <= read["grouping"]
+    # The ordinal, written the language's way.
+    assert ("ordinal:22", None) in read["facts"]
+    assert "22" in read["alignment"]
+    assert "#:22" in read["grouping"]
     # The names, whatever the language calls the prime minister and however it spells Chen Gang.
     assert {"n:pham", "n:minh", "n:chinh", "n:chen-gang", "n:hanoi"} <= read["grouping"]
     titles = {"n:prime", "n:minister", "n:perdana", "n:menteri", "n:statsminister", "n:thu"}

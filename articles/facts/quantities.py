@@ -10,6 +10,7 @@ from articles.languages import (
     CURRENCY_PREFIXES,
     NAMED_SCALES,
     NUMBER_WORDS,
+    ORDINAL_PATTERNS,
     PERCENT_WORDS,
     UNITS,
     alternation,
@@ -38,11 +39,10 @@ _AMOUNT_SUFFIXED = re.compile(
     rf"(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE})\s)?(?P<cur>{_SUFFIX_CURRENCY})(?!\w)", _FLAGS
 )
 _PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:{alternation(PERCENT_WORDS)})(?!\w)", _FLAGS)
+# Each language's way of writing an ordinal ("22nd", "ke-22", "22:a", "lần thứ 8").
 _ORDINALS = [
-    re.compile(r"(?<!\w)(?P<num>\d+)(?:st|nd|rd|th)(?!\w)", _FLAGS),  # 22nd
-    re.compile(r"(?<!\w)ke-?(?P<num>\d+)(?!\w)", _FLAGS),  # ke-22
-    re.compile(r"(?<!\w)(?P<num>\d+):(?:a|e)(?!\w)", _FLAGS),  # 22:a
-    re.compile(r"(?<!\w)lần thứ (?P<num>\d+)(?!\w)", _FLAGS),  # lần thứ 8
+    re.compile(r"(?<!\w)" + pattern.replace("{n}", r"(?P<num>\d+)") + r"(?!\w)", _FLAGS)
+    for pattern in ORDINAL_PATTERNS
 ]
 _COUNT_NUMBER = re.compile(rf"{_NUM}|(?<!\w)(?:{alternation(NUMBER_WORDS)})(?!\w)", _FLAGS)
 _WORDS = re.compile(r"\w+")

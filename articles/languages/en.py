@@ -47,6 +47,7 @@ LANGUAGE = Language(
         house spokesman spokeswoman leader leaders head official officials meeting
         conference"""),
     ordinal=_ordinal,
+    ordinal_pattern="{n}(?:st|nd|rd|th)",
     decimal_comma=False,
     day_first_slash=False,
     boilerplate=Boilerplate(

@@ -40,6 +40,7 @@ LANGUAGE = Language(
         komunis polisi kepala pengadilan agung umum pusat juru bicara pemimpin pertemuan
         konferensi regional tingkat beliau selain sependapat terkait perdagangan"""),
     ordinal=lambda n: f"ke-{n}",
+    ordinal_pattern="ke-?{n}",
     decimal_comma=True,
     day_first_slash=True,
     boilerplate=Boilerplate(

@@ -45,6 +45,8 @@ class Language:
     # Diacritics matter here (Vietnamese "thư" is a title, "Thu" a name).
     not_names: frozenset[str]
     ordinal: Callable[[int], str]  # 22 -> "22nd", "ke-22", "22:a", "thứ 22"
+    # How an ordinal is read: a pattern, "{n}" where the digits stand ("{n}(?:st|nd|rd|th)").
+    ordinal_pattern: str
     decimal_comma: bool  # writes 16,4 for 16.4 and 42.000 for 42,000
     day_first_slash: bool  # 16/5 is the 16th of May
     boilerplate: Boilerplate  # source lines, share bars and banners the importer drops

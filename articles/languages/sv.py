@@ -38,6 +38,7 @@ LANGUAGE = Language(
         utrikesminister polisen talesperson ledare mötet"""),
     # "1:a", "2:a", "3:e", but "11:e", "12:e".
     ordinal=lambda n: f"{n}:{'a' if n % 10 in (1, 2) and n % 100 not in (11, 12) else 'e'}",
+    ordinal_pattern="{n}:(?:a|e)",
     decimal_comma=True,
     day_first_slash=True,
     boilerplate=Boilerplate(

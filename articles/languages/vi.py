@@ -33,6 +33,8 @@ LANGUAGE = Language(
         phố khu tự trị dân tộc phủ nhà nước ngoại giao cộng sản sáng chiều tối trưa ngày
         tháng năm cuộc kiến đàm tác lãnh đạo cấp"""),
     ordinal=lambda n: f"thứ {n}",
+    # Read only after "lần" (the 8th time): "thứ 2" alone is also Monday.
+    ordinal_pattern="lần thứ {n}",
     decimal_comma=True,
     day_first_slash=True,
     boilerplate=Boilerplate(
