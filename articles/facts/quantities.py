@@ -8,6 +8,7 @@ from decimal import Decimal
 from articles.languages import (
     CURRENCIES,
     CURRENCY_PREFIXES,
+    LANGUAGES,
     NAMED_SCALES,
     NUMBER_WORDS,
     ORDINAL_PATTERNS,
@@ -52,7 +53,18 @@ _PLAIN = re.compile(_NUM)
 # How many words may stand between a count and its noun ("three consecutive years",
 # "two key standard-gauge railway projects").
 COUNT_WINDOW = 4
-UNIT_PLURALS = {"country": "countries", "railway": "railway lines"}
+
+
+def _english_nouns() -> dict[str, tuple[str, ...]]:
+    # A stored label is English (`comparison.labels` translates it for the page): a unit's
+    # English nouns as the profile lists them, the singular first ("country countries").
+    nouns: dict[str, tuple[str, ...]] = {}
+    for noun, unit in LANGUAGES["en"].units.items():
+        nouns[unit] = (*nouns.get(unit, ()), noun)
+    return nouns
+
+
+_ENGLISH_NOUNS = _english_nouns()
 
 
 def _scale_label(value: Decimal) -> str:
@@ -110,7 +122,8 @@ def counts(text: str, language: str) -> Iterator[Found]:
             continue
         value = NUMBER_WORDS[word] if word in NUMBER_WORDS else parse_number(m[0], language)
         n = number_key(Decimal(value))
-        label = f"{n} {unit[0] if n == '1' else UNIT_PLURALS.get(unit[0], unit[0] + 's')}"
+        nouns = _ENGLISH_NOUNS.get(unit[0], (unit[0],))
+        label = f"{n} {nouns[0] if n == '1' else nouns[-1]}"
         yield Found("count", f"count:{n}:{unit[0]}", label, m.start(), unit[1])
 
 
