@@ -191,6 +191,35 @@ def test_facts_and_alignment_read_a_number_grouped_by_any_space_alike(space, lan
     assert number_keys(text) == ["1200"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "key", "stated"),
+    [
+        # The readers disagreed: grouping read these, the panel did not.
+        ("vào 18 tháng 2 năm 2025", "vi", "date:02-18", StatedDate(2, 18, 2025)),
+        ("ngày 18-20 tháng 2", "vi", "date:02-18..02-20", StatedDate(2, 18)),
+        # ... and the panel read this, grouping did not.
+        ("den 18:e februari", "sv", "date:02-18", StatedDate(2, 18)),
+        ("on the 18th of February", "en", "date:02-18", StatedDate(2, 18)),
+        ("pada 16/5 lalu", "id", "date:05-16", StatedDate(5, 16)),
+    ],
+)
+def test_the_panel_and_grouping_read_the_same_written_dates(text, language, key, stated):
+    assert [f.key for f in extract_facts(text, language) if f.kind == "date"] == [key]
+    assert stated_dates(text) == [stated]
+
+
+def test_a_month_of_a_year_is_read_with_its_name_or_its_number():
+    """ "November 2025" once needed no space to be read ("November2025")."""
+    for text, language in (("in November 2025", "en"), ("hồi tháng 11/2025", "vi")):
+        [found] = extract_facts(text, language)
+        assert (found.key, found.label) == ("month:2025-11", "November 2025")
+
+
+def test_weekday_labels_are_the_english_profile_names():
+    [found] = extract_facts("pada hari Selasa", "id")
+    assert (found.key, found.label) == ("weekday:2", "Tuesday")
+
+
 def test_alignment_scales_every_scale_word_the_facts_know():
     """ "nghìn tỷ" once anchored as a thousand."""
     assert number_keys("3 nghìn tỷ đồng") == number_keys("3 trillion") == ["3000000000000"]

@@ -48,6 +48,10 @@ UNITS: dict[str, str] = _union(lang.units for lang in _ALL)
 SCALES: dict[str, int] = _union(lang.scales for lang in _ALL)
 CURRENCIES: dict[str, str] = _union([common.CURRENCIES, *(lang.currencies for lang in _ALL)])
 CURRENCY_PREFIXES = common.CURRENCY_PREFIXES + sum((lang.currency_prefixes for lang in _ALL), ())
+DAY_SUFFIXES = frozenset().union(*(lang.day_suffixes for lang in _ALL))
+BEFORE_MONTH = frozenset().union(*(lang.before_month for lang in _ALL))
+NUMBERED_MONTHS = [lang.numbered_months for lang in _ALL if lang.numbered_months]
+WEEKDAY_ENDINGS = frozenset().union(*(lang.weekday_endings for lang in _ALL))
 ORDINAL_PATTERNS = tuple(lang.ordinal_pattern for lang in _ALL)
 PERCENT_WORDS = common.PERCENT_WORDS + sum((lang.percent_words for lang in _ALL), ())
 # The sizes a fact's label names, largest first; the words are English, as stored labels are

@@ -28,6 +28,16 @@ class Boilerplate:
 
 
 @dataclass(frozen=True)
+class NumberedMonths:
+    """A language that writes a date with words and numbers ("ngày 18 tháng 2 năm 2025"):
+    the word before the day, before the month's number and before the year."""
+
+    day: str
+    month: str
+    year: str
+
+
+@dataclass(frozen=True)
 class Language:
     """One language's words and rules. Words are lower case as written, diacritics kept;
     patterns built from them match case-insensitively."""
@@ -52,6 +62,12 @@ class Language:
     boilerplate: Boilerplate  # source lines, share bars and banners the importer drops
     genitive_s: bool = False  # appends "s" to a name: "Quang Ninhs provinsiella ..."
     currency_prefixes: tuple[str, ...] = ()  # written before the number: "Rp 5"
+    # Letters written right after a day's digits ("18th", "18:e"); its ordinals end in them.
+    day_suffixes: tuple[str, ...] = ()
+    # Words that may stand between a day and its month ("the 18th of February").
+    before_month: tuple[str, ...] = ()
+    numbered_months: NumberedMonths | None = None  # months written as numbers ("tháng 2")
+    weekday_endings: tuple[str, ...] = ()  # "tisdagen", "i tisdags"
     # Languages a language identifier mistakes this one for ("ms", Malay, for Indonesian).
     confused_with: frozenset[str] = frozenset()
     # Weekdays that count only when capitalised (they are also ordinary words).

@@ -1,10 +1,11 @@
 """Vietnamese. Months are numbered ("tháng 2"); the date patterns read them."""
 
-from .profile import Boilerplate, Language, by_meaning, in_order, phrases, words
+from .profile import Boilerplate, Language, NumberedMonths, by_meaning, in_order, phrases, words
 
 LANGUAGE = Language(
     code="vi",
     months={},
+    numbered_months=NumberedMonths(day="ngày", month="tháng", year="năm"),
     weekdays=in_order("thứ_hai thứ_ba thứ_tư thứ_năm thứ_sáu thứ_bảy chủ_nhật"),
     # Left out: the words that also mean "first"/"second".
     number_words=in_order(
