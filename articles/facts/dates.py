@@ -1,7 +1,7 @@
-"""Dates and weekdays in news text: the one home for reading them, with the words from
+"""Dates and weekdays in news text, as the facts panel reads them, with the words from
 `articles.languages`.
 
-Two readings share the tables. The facts panel's (`day_dates`, `month_years`, `weekdays`)
+Two readings share the tables and the forms of a written date (`date_forms`). The facts panel's (`day_dates`, `month_years`, `weekdays`)
 keeps each span, keyed by month and day so "17-21 September 2025" and "September 17-21"
 compare equal, the year kept beside the key when the text gives it. Grouping's
 (`stated_dates`, `weekday_date`, in `stated.py`) reads folded text, for the day of a happening.
