@@ -1,14 +1,15 @@
 """Dates and weekdays in news text, as the facts panel reads them, with the words from
 `articles.languages`.
 
-Two readings share the tables and the forms of a written date (`date_forms`). The facts panel's (`day_dates`, `month_years`, `weekdays`)
-keeps each span, keyed by month and day so "17-21 September 2025" and "September 17-21"
-compare equal, the year kept beside the key when the text gives it. Grouping's
-(`stated_dates`, `weekday_date`, in `stated.py`) reads folded text, for the day of a happening.
+Two readings share the tables and the forms of a written date (`date_forms`). The facts
+panel's (`day_dates`, `month_years`, `weekdays`) keeps each span, keyed by month and day so
+"17-21 September 2025" and "September 17-21" compare equal, the year kept beside the key when
+the text gives it. Grouping's (`stated_dates`, `weekday_date`, in `stated.py`) reads folded
+text, for the day of a happening.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from articles.languages import (
@@ -49,7 +50,7 @@ _MONTH_YEARS = [
 _WEEKDAY = re.compile(rf"(?<!\w)(?P<weekday>{alternation(WEEKDAYS)})(?!\w)", _FLAGS)
 
 
-def _english(table: dict[str, int]) -> list[str]:
+def _english(table: Mapping[str, int]) -> list[str]:
     """The English names in calendar order, as stored labels are English (the page's come
     from `comparison.labels`): the first spelling the English profile gives each."""
     first: dict[int, str] = {}
