@@ -14,7 +14,7 @@ from _setup import DATA, RESULTS, ROOT, django_setup
 
 django_setup()
 
-from articles.importing.language import HINT_WEIGHT, detect_language  # noqa: E402
+from articles.importing.langid import HINT_WEIGHT, detect_language  # noqa: E402
 from articles.importing.text_format import parse_text  # noqa: E402
 
 ARCHIVE = frozenset({"id", "en", "sv", "vi"})

@@ -56,8 +56,8 @@ def make_capture(article: Article, raw: bytes = b"raw capture", **fields) -> Cap
     return Capture.objects.create(article=article, raw=raw, **fields)
 
 
-def variant_map(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """An aligner's name table from `{key: spellings}`: each spelling's match key -> key."""
+def spelling_map(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """An aligner's spellings from `{key: spellings}`: each spelling's match key -> key."""
     return {match_key(spelling): key for key, spellings in table.items() for spelling in spellings}
 
 

@@ -6,10 +6,10 @@ from hypothesis import strategies as st
 
 from articles.alignment import align_paragraphs, align_versions, check_rows
 from articles.alignment.anchors import number_keys
-from articles.alignment.names import register_variants
+from articles.alignment.register import register_spellings
 from benchmarks import alignment_data
 from benchmarks.alignment_data import seed_cases
-from tests.factories import variant_map
+from tests.factories import spelling_map
 
 EN = [
     "The minister arrived in Hanoi on Monday for talks on trade worth US$42 billion.",
@@ -77,11 +77,11 @@ def test_empty_sides():
 
 
 # The tests below need no database: they give the aligner a table of their own.
-CHEN_GANG = variant_map({"chen-gang": ("Chen Gang", "Trần Cương")})
+CHEN_GANG = spelling_map({"chen-gang": ("Chen Gang", "Trần Cương")})
 
 
-def _counterpart(left: str, right: list[str], variants=None) -> int | None:
-    beads = align_paragraphs([left], right, variants=variants)
+def _counterpart(left: str, right: list[str], spellings=None) -> int | None:
+    beads = align_paragraphs([left], right, spellings=spellings)
     return next((b[0] for a, b in beads if a and len(b) == 1), None)
 
 
@@ -93,23 +93,23 @@ def _counterpart(left: str, right: list[str], variants=None) -> int | None:
         ("Phạm Minh Chính", "PHAM MINH CHINH"),
     ],
 )
-def test_names_anchor_with_or_without_diacritics_and_through_variants(left_name, right_name):
+def test_names_anchor_with_or_without_diacritics_and_through_spellings(left_name, right_name):
     """Two candidates of the same length: the one carrying the name (in either order) wins."""
     left = f"{left_name} opened the session this morning."
     named = f"{right_name} membuka sidang pagi ini."
     other = "Hujan turun deras sepanjang pagi hari ini."
-    assert _counterpart(left, [named, other], variants=CHEN_GANG) == 0
-    assert _counterpart(left, [other, named], variants=CHEN_GANG) == 1
+    assert _counterpart(left, [named, other], spellings=CHEN_GANG) == 0
+    assert _counterpart(left, [other, named], spellings=CHEN_GANG) == 1
 
 
-def test_variants_hook_extends_the_name_table():
+def test_spellings_hook_extends_the_name_table():
     """A name whose spellings fold apart anchors once a table joins them."""
     register = {"xi jinping": "xi", "tap can binh": "xi"}
     left = "Xi Jinping opened the session this morning."
     named = "Tập Cận Bình khai mạc phiên họp sáng nay."
     other = "Trời mưa to suốt buổi sáng hôm nay rồi."
-    assert _counterpart(left, [other, named], variants=register) == 1
-    assert _counterpart(left, [named, other], variants=register) == 0
+    assert _counterpart(left, [other, named], spellings=register) == 1
+    assert _counterpart(left, [named, other], spellings=register) == 0
 
 
 @pytest.mark.django_db
@@ -120,10 +120,10 @@ def test_seed_pairs_match_the_gold(seed_dir, monkeypatch):
     paragraph) and the aligner pairs one to one; the Swedish translation matches exactly.
     Names go through the name register, as in the stored alignments."""
     monkeypatch.setattr(alignment_data, "SEEDS", seed_dir)
-    variants = register_variants()
+    spellings = register_spellings()
     gold, found, differences = set(), set(), {}
     for number, case in enumerate(seed_cases()):
-        beads = align_paragraphs(case.left, case.right, variants=variants)
+        beads = align_paragraphs(case.left, case.right, spellings=spellings)
         gold |= {(number, *link) for link in links(case.gold)}
         found |= {(number, *link) for link in links(beads)}
         differences[case.pair] = [b for b in beads if b not in case.gold]

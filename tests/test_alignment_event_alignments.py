@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from articles.alignment.editing import parse_rows_text, rows_to_text, save_correction
 from articles.alignment.event_alignments import refresh_event_alignment, stored_rows
-from articles.alignment.names import register_variants
+from articles.alignment.register import register_spellings
 from articles.event_page.rows import PageRow, build_rows
 from articles.models import AlignmentCorrection, Article, EventAlignment, NameEntry, NameVariant
 from articles.refresh import refresh_for_article
@@ -265,10 +265,10 @@ def test_two_articles_in_one_language_are_two_columns(event):
 
 def test_stored_alignments_use_the_name_register():
     """A name only the register knows decides which of two same-length paragraphs is the
-    counterpart, and a spelling from a table given in code joins the register entry that
-    shares a spelling with it."""
+    counterpart; every spelling of an entry leads to its slug."""
     entry = NameEntry.objects.create(name="Ada Lovelace", kind="person", slug="ada-lovelace")
     NameVariant.objects.create(entry=entry, spelling="Ây-đa Lớp-lây")
+    NameVariant.objects.create(entry=entry, spelling="Ada Byron")
     event = make_event()
     en = make_article(
         language="en", event=event, body="Ada Lovelace opened the session this morning."
@@ -278,8 +278,8 @@ def test_stored_alignments_use_the_name_register():
     vi = make_article(language="vi", event=event, body=f"{other}\n\n{named}")
     rows = refresh_event_alignment(event).rows
     assert next(row for row in rows if row[str(en.pk)] == [0])[str(vi.pk)] == [1]
-    variants = register_variants({"ada": ("Ada Lovelace", "Ada Byron")})
-    assert variants["ada byron"] == variants["ay-da lop-lay"] == "ada-lovelace"
+    spellings = register_spellings()
+    assert spellings["ada byron"] == spellings["ay-da lop-lay"] == "ada-lovelace"
 
 
 def test_refresh_for_article_stores_the_alignment_after_commit(

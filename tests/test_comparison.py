@@ -19,6 +19,7 @@ from articles.comparison.labels import fact_label
 from articles.comparison.shape import Fact
 from articles.event_page.facts_panel import PanelLine, panel_lines
 from articles.facts.extract import extract_facts
+from articles.languages import UNITS
 from articles.languages.numbers import number_key, parse_number
 from articles.models import Article, NameEntry, NameVariant
 from articles.names.linking import link_article_names
@@ -336,6 +337,28 @@ def test_labels_follow_the_interface_language(seed_pair, language, labels):
     keys.append("count:3:year")
     with translation.override(language):
         assert [fact_label(find(comparison, key)) for key in keys] == labels
+
+
+@pytest.mark.parametrize("unit", sorted(set(UNITS.values())))
+def test_every_unit_the_profiles_count_has_an_interface_label(unit):
+    """The profiles say which nouns a count counts; the page names each in the interface
+    language, never falling back to the stored English label."""
+    fact = Fact("count", f"count:2:{unit}", "stored label", {})
+    with translation.override("en"):
+        assert fact_label(fact).startswith("2 ") and fact_label(fact) != "stored label"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "label"),
+    [
+        ("ba nước", "vi", "3 countries"),
+        ("for one year", "en", "1 year"),
+        ("dua dokumen", "id", "2 documents"),
+    ],
+)
+def test_a_count_is_stored_with_its_english_label(text, language, label):
+    [found] = [f for f in extract_facts(text, language) if f.kind == "count"]
+    assert found.label == label
 
 
 def test_percent_labels_use_the_interface_decimal_mark():

@@ -12,7 +12,7 @@ from .factories import make_article, make_outlet
 
 ARCHIVE = frozenset({"id", "en", "sv", "vi"})
 
-# Names and a score: read alone, this page comes out Indonesian (test_importing_language.py).
+# Names and a score: read alone, this page comes out Indonesian (test_importing_langid.py).
 AMBIGUOUS = "Indonesia beat Vietnam 2-0"
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from articles.alignment.anchors import VariantMatcher, anchors_of, number_keys
+from articles.alignment.anchors import SpellingMatcher, anchors_of, number_keys
 from articles.facts.extract import extract_facts
 from articles.facts.stated import StatedDate, stated_dates
 from articles.grouping.evidence import gather
@@ -26,7 +26,7 @@ from articles.languages.names import RunRule, name_runs, without_genitive
 from articles.languages.numbers import number_key, parse_number, scale_of
 from articles.languages.spellings import Spellings
 from articles.names.matching import NameMatcher, make_spelling
-from tests.factories import variant_map
+from tests.factories import spelling_map
 
 
 def test_every_archive_language_has_a_profile_under_its_code():
@@ -127,13 +127,13 @@ def test_hyphenated_runs_keep_lower_case_syllables_and_titles():
 # One happening told in the four languages: the same day, sum, share and names.
 SENTENCES = {
     "en": "Prime Minister Pham Minh Chinh met Chen Gang in Hanoi on 17 December 2025 and "
-    "signed deals worth 42 billion USD, up 16.4%.",
+    "signed deals worth 42 billion USD, up 16.4%, at the 22nd Expo.",
     "id": "Perdana Menteri Pham Minh Chinh bertemu Chen Gang di Hanoi pada 17 Des 2025 dan "
-    "menandatangani kesepakatan senilai 42 miliar USD, naik 16,4%.",
+    "menandatangani kesepakatan senilai 42 miliar USD, naik 16,4%, di Expo ke-22.",
     "sv": "Statsminister Pham Minh Chinh träffade Chen Gang i Hanoi den 17 december 2025 och "
-    "undertecknade avtal värda 42 miljarder USD, en ökning med 16,4%.",
+    "undertecknade avtal värda 42 miljarder USD, en ökning med 16,4%, på den 22:a mässan.",
     "vi": "Thủ tướng Phạm Minh Chính gặp Trần Cương tại Hanoi ngày 17 tháng 12 năm 2025 và "
-    "ký các thỏa thuận trị giá 42 tỷ USD, tăng 16,4%.",
+    "ký các thỏa thuận trị giá 42 tỷ USD, tăng 16,4%, tại Hội chợ lần thứ 22.",
 }
 SPELLINGS = {"chen-gang": ("Chen Gang", "Trần Cương")}
 
@@ -142,9 +142,9 @@ def _readings(language: str, text: str) -> dict[str, set]:
     facts = {(f.key, f.year) for f in extract_facts(text, language)}
     evidence = gather(
         "", [text], language=language, published_on=date(2025, 12, 18),
-        table=Spellings(variant_map(SPELLINGS)),
+        table=Spellings(spelling_map(SPELLINGS)),
     )  # fmt: skip
-    anchors = anchors_of(text, VariantMatcher(variant_map(SPELLINGS)))
+    anchors = anchors_of(text, SpellingMatcher(spelling_map(SPELLINGS)))
     matcher = NameMatcher(
         make_spelling(spelling, match_key(spelling), 1, None) for spelling in SPELLINGS["chen-gang"]
     )
@@ -169,12 +169,55 @@ def test_facts_grouping_and_alignment_read_the_same_dates_numbers_and_names(lang
     assert {("amount:USD:42000000000", None), ("percent:16.4", None)} <= read["facts"]
     assert {"42000000000", "16.4%"} <= read["alignment"]
     assert {"#:42", "#:16.4", "#:2025"} <= read["grouping"]
+    # The ordinal, written the language's way.
+    assert ("ordinal:22", None) in read["facts"]
+    assert "22" in read["alignment"]
+    assert "#:22" in read["grouping"]
     # The names, whatever the language calls the prime minister and however it spells Chen Gang.
     assert {"n:pham", "n:minh", "n:chinh", "n:chen-gang", "n:hanoi"} <= read["grouping"]
     titles = {"n:prime", "n:minister", "n:perdana", "n:menteri", "n:statsminister", "n:thu"}
     assert not titles & read["grouping"]
     assert {"pham", "minh", "chinh", "=chen-gang", "hanoi"} <= read["alignment"]
     assert read["panel names"] == {1}
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_facts_and_alignment_read_a_number_grouped_by_any_space_alike(space, language):
+    """ "1 200 people" was 1200 in facts but 1 and 200 in alignment; with the narrow no-break
+    space Swedish writes, the other way round."""
+    text = f"Over 1{space}200 people came."
+    assert {f.key for f in extract_facts(text, language)} == {"number:1200"}
+    assert number_keys(text) == ["1200"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key", "stated"),
+    [
+        # The readers disagreed: grouping read these, the panel did not.
+        ("vào 18 tháng 2 năm 2025", "vi", "date:02-18", StatedDate(2, 18, 2025)),
+        ("ngày 18-20 tháng 2", "vi", "date:02-18..02-20", StatedDate(2, 18)),
+        # ... and the panel read this, grouping did not.
+        ("den 18:e februari", "sv", "date:02-18", StatedDate(2, 18)),
+        ("on the 18th of February", "en", "date:02-18", StatedDate(2, 18)),
+        ("pada 16/5 lalu", "id", "date:05-16", StatedDate(5, 16)),
+    ],
+)
+def test_the_panel_and_grouping_read_the_same_written_dates(text, language, key, stated):
+    assert [f.key for f in extract_facts(text, language) if f.kind == "date"] == [key]
+    assert stated_dates(text) == [stated]
+
+
+def test_a_month_of_a_year_is_read_with_its_name_or_its_number():
+    """ "November 2025" once needed no space to be read ("November2025")."""
+    for text, language in (("in November 2025", "en"), ("hồi tháng 11/2025", "vi")):
+        [found] = extract_facts(text, language)
+        assert (found.key, found.label) == ("month:2025-11", "November 2025")
+
+
+def test_weekday_labels_are_the_english_profile_names():
+    [found] = extract_facts("pada hari Selasa", "id")
+    assert (found.key, found.label) == ("weekday:2", "Tuesday")
 
 
 def test_alignment_scales_every_scale_word_the_facts_know():
@@ -186,7 +229,7 @@ def test_alignment_scales_every_scale_word_the_facts_know():
 def test_a_curly_apostrophe_meets_the_register_in_grouping_and_alignment():
     register = {"o'brien": "obrien"}
     assert Spellings(register).rewrite(match_key("O\u2019Brien")) == "obrien"
-    names = anchors_of("Mr O\u2019Brien arrived.", VariantMatcher(register)).names
+    names = anchors_of("Mr O\u2019Brien arrived.", SpellingMatcher(register)).names
     assert "=obrien" in names
 
 

@@ -1,7 +1,7 @@
 """Language-neutral anchors of a paragraph: the numbers, names and word stems it carries.
 
 Translations rarely share words, but they share figures ("42 miliar USD" = "US$42 billion"),
-names (folded: "Trần Cương" = "Tran Cuong", or mapped through the variant table:
+names (folded: "Trần Cương" = "Tran Cuong", or mapped through the register's spellings:
 "Chen Gang" = "Tran Cuong") and, between related languages, word stems ("digital", "ASEAN").
 """
 
@@ -12,14 +12,19 @@ from dataclasses import dataclass
 
 from articles.languages.folding import fold, match_key
 from articles.languages.names import RunRule, name_runs, without_genitive
-from articles.languages.numbers import SCALE, number_key, parse_number, scale_of
+from articles.languages.numbers import (
+    SCALE,
+    WRITTEN_NUMBER,
+    number_key,
+    parse_number,
+    scale_of,
+)
 from articles.languages.spellings import Spellings
 
-# A number: digits with optional thousands groups ("1,200", "1.200", "1\u00a0200") or decimals,
-# and the percent sign or scale word after it ("42 miliar", "3 nghìn tỷ").
+# A written number, and the percent sign or scale word after it ("42 miliar", "3 nghìn tỷ").
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<number>(?:\d{1,3}(?:([.,\u00a0\u202f])\d{3})(?:\2\d{3})*|\d+)(?:[.,]\d+)?)"
-    rf"(?!\d)(?:\s*(?:(?P<percent>%)|(?P<scale>{SCALE})(?![^\W\d_])))?",
+    rf"(?<![\w.,])(?P<number>{WRITTEN_NUMBER})"
+    rf"(?:\s*(?:(?P<percent>%)|(?P<scale>{SCALE})(?![^\W\d_])))?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
@@ -62,7 +67,7 @@ def _name_runs(text: str) -> list[list[str]]:
     return [[without_genitive(match_key(w)) for w in run] for run in name_runs(text, _RUNS)]
 
 
-def _name_tokens(text: str, matcher: "VariantMatcher") -> list[str]:
+def _name_tokens(text: str, matcher: "SpellingMatcher") -> list[str]:
     """Name features: a register key for each known spelling ("=chen-gang" for "Tran Cuong"),
     and for the other capitalised words each word and the run written as one word, so
     "Hà Nội" gives "ha", "noi" and "hanoi" and meets "Hanoi"."""
@@ -76,15 +81,15 @@ def _name_tokens(text: str, matcher: "VariantMatcher") -> list[str]:
     return names
 
 
-class VariantMatcher(Spellings):
+class SpellingMatcher(Spellings):
     """The register's spellings as alignment reads them: word by word, genitives stripped,
     as the runs are ("Lang Son-Hanoi" = "lang son hanoi")."""
 
-    def __init__(self, variants: Mapping[str, str]) -> None:
-        super().__init__(variants, word=without_genitive)
+    def __init__(self, spellings: Mapping[str, str]) -> None:
+        super().__init__(spellings, word=without_genitive)
 
 
-def anchors_of(text: str, matcher: VariantMatcher) -> Anchors:
+def anchors_of(text: str, matcher: SpellingMatcher) -> Anchors:
     stems = Counter(w[:_STEM] for w in _WORD.findall(fold(text)) if len(w) >= _MIN_WORD)
     names = Counter(_name_tokens(text, matcher))
     return Anchors(Counter(number_keys(text)), names, stems)

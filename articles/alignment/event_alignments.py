@@ -16,7 +16,7 @@ from articles.models import AlignmentCorrection, Article, Event, EventAlignment
 from articles.text import sha256_hex
 
 from .many_versions import Row, align_versions
-from .names import register_variants
+from .register import register_spellings
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def _compute(articles: list[Article], pivot: Article | None) -> list[Row]:
     if pivot is None:
         return []
     texts = {str(a.pk): a.paragraphs for a in articles}
-    return align_versions(texts, pivot=str(pivot.pk), variants=register_variants())
+    return align_versions(texts, pivot=str(pivot.pk), spellings=register_spellings())
 
 
 def _check_correction(

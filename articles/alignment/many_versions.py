@@ -8,8 +8,8 @@ import functools
 import itertools
 from collections.abc import Callable, Mapping
 
-from .names import DEFAULT_VARIANTS
 from .pairwise import DEFAULT_PARAMS, Bead, Params, align_paragraphs
+from .register import NO_SPELLINGS
 
 Row = dict[str, list[int]]
 PairAligner = Callable[[list[str], list[str]], list[Bead]]
@@ -19,7 +19,7 @@ def align_versions(
     versions: Mapping[str, list[str]],
     *,
     pivot: str,
-    variants: Mapping[str, str] | None = None,
+    spellings: Mapping[str, str] | None = None,
     params: Params = DEFAULT_PARAMS,
     aligner: PairAligner | None = None,
 ) -> list[Row]:
@@ -31,7 +31,7 @@ def align_versions(
     if pivot not in versions:
         raise ValueError(f"The pivot {pivot!r} is not one of the versions.")
     align = aligner or functools.partial(
-        align_paragraphs, variants=DEFAULT_VARIANTS if variants is None else variants, params=params
+        align_paragraphs, spellings=NO_SPELLINGS if spellings is None else spellings, params=params
     )
     others = [key for key in versions if key != pivot]
     beads = {key: align(versions[pivot], versions[key]) for key in others}

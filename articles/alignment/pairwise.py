@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .anchors import Anchors, VariantMatcher, anchors_of
-from .names import DEFAULT_VARIANTS
+from .anchors import Anchors, SpellingMatcher, anchors_of
+from .register import NO_SPELLINGS
 
 Bead = tuple[list[int], list[int]]
 
@@ -53,16 +53,16 @@ def align_paragraphs(
     left: list[str],
     right: list[str],
     *,
-    variants: Mapping[str, str] | None = None,
+    spellings: Mapping[str, str] | None = None,
     params: Params = DEFAULT_PARAMS,
 ) -> list[Bead]:
     """Beads in reading order covering every index of both sides exactly once.
 
-    `variants` maps a spelling to a name key ("Tran Cuong" -> "chen-gang"); by default none,
+    `spellings` maps a spelling to a name key ("Tran Cuong" -> "chen-gang"); by default none,
     so names meet only where they fold alike. The stored alignments pass the name register's
-    (``names.register_variants``).
+    (``names.register_spellings``).
     """
-    matcher = _matcher(frozenset((DEFAULT_VARIANTS if variants is None else variants).items()))
+    matcher = _matcher(frozenset((NO_SPELLINGS if spellings is None else spellings).items()))
     left_anchors = [anchors_of(p, matcher) for p in left]
     right_anchors = [anchors_of(p, matcher) for p in right]
     lengths = ([len(p) for p in left], [len(p) for p in right])
@@ -79,8 +79,8 @@ def align_paragraphs(
 
 
 @functools.lru_cache(maxsize=8)
-def _matcher(variants: frozenset[tuple[str, str]]) -> VariantMatcher:
-    return VariantMatcher(dict(variants))
+def _matcher(spellings: frozenset[tuple[str, str]]) -> SpellingMatcher:
+    return SpellingMatcher(dict(spellings))
 
 
 def _matched_ratio(beads: list[Bead], left: list[int], right: list[int]) -> float | None:

@@ -75,6 +75,8 @@ def _ordinal(rest: str, fact: Fact) -> str:
 def _count(rest: str, fact: Fact) -> str:
     n, unit = rest.split(":")
     count = int(Decimal(n))
+    # One message per unit the language profiles count (`Language.units`); a test holds the
+    # two lists together. The translated words live here, the nouns that count in the profiles.
     units = {
         "year": ngettext("%(n)s year", "%(n)s years", count),
         "month": ngettext("%(n)s month", "%(n)s months", count),

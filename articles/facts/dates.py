@@ -1,24 +1,33 @@
-"""Dates and weekdays in news text: the one home for reading them, with the words from
+"""Dates and weekdays in news text, as the facts panel reads them, with the words from
 `articles.languages`.
 
-Two readings share the tables. The facts panel's (`day_dates`, `month_years`, `weekdays`)
-keeps each span, keyed by month and day so "17-21 September 2025" and "September 17-21"
-compare equal, the year kept beside the key when the text gives it. Grouping's
-(`stated_dates`, `weekday_date`, in `stated.py`) reads folded text, for the day of a happening.
+Two readings share the tables and the forms of a written date (`date_forms`). The facts
+panel's (`day_dates`, `month_years`, `weekdays`) keeps each span, keyed by month and day so
+"17-21 September 2025" and "September 17-21" compare equal, the year kept beside the key when
+the text gives it. Grouping's (`stated_dates`, `weekday_date`, in `stated.py`) reads folded
+text, for the day of a happening.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from articles.languages import (
     CAPITALISED_WEEKDAYS,
+    LANGUAGES,
     MONTHS,
     WEEKDAYS,
     alternation,
     day_first_slash,
 )
 
+from .date_forms import (
+    BEFORE_MONTH_WORD,
+    DAY_SUFFIX,
+    numbered_dates,
+    numbered_months_of_year,
+    slash_date,
+)
 from .fact import Found
 
 _FLAGS = re.IGNORECASE
@@ -26,24 +35,32 @@ _MONTH = f"(?P<month>{alternation(MONTHS)})"
 _DASH = r"\s?[-\u2010-\u2015]\s?"
 _DAYS = rf"(?P<day>\d{{1,2}})(?:{_DASH}(?P<until>\d{{1,2}}))?"
 _YEAR = r"(?P<year>\d{4})"
-_DAY_FIRST = re.compile(
-    rf"(?<![\w.,/]){_DAYS}(?:st|nd|rd|th|:e|:a)?\.?\s(?:of\s)?{_MONTH}\.?(?:,?\s{_YEAR})?(?!\w)",
-    _FLAGS,
-)
-_MONTH_FIRST = re.compile(
-    rf"(?<!\w){_MONTH}\.?\s{_DAYS}(?:st|nd|rd|th)?(?:,?\s{_YEAR})?(?![\w/])", _FLAGS
-)
-_VI_WORDS = re.compile(
-    rf"(?<!\w)ngày (?P<day>\d{{1,2}}) tháng (?P<month>\d{{1,2}})(?: năm {_YEAR})?(?!\w)", _FLAGS
-)
-_SLASH = re.compile(rf"(?<![\w/.,]){_DAYS}/(?P<month>\d{{1,2}})(?:/{_YEAR})?(?![\w/]|[.,]\d)")
-_MONTH_YEAR = re.compile(
-    rf"(?<!\w)(?:{_MONTH}|tháng (?P<vi_month>\d{{1,2}})(?:/| năm )){_YEAR}(?!\w)", _FLAGS
-)
+_NUMBER = r"(?P<month>\d{1,2})"
+_WRITTEN = [
+    rf"(?<![\w.,/]){_DAYS}{DAY_SUFFIX}\.?\s{BEFORE_MONTH_WORD}{_MONTH}\.?(?:,?\s{_YEAR})?(?!\w)",
+    rf"(?<!\w){_MONTH}\.?\s{_DAYS}{DAY_SUFFIX}(?:,?\s{_YEAR})?(?![\w/])",
+    *(rf"(?<!\w){form}(?!\w)" for form in numbered_dates(_DAYS, _NUMBER, _YEAR, folded=False)),
+]
+_DAY_DATES = [re.compile(pattern, _FLAGS) for pattern in _WRITTEN]
+_SLASH = re.compile(slash_date(_DAYS, _NUMBER, _YEAR))
+_MONTH_YEARS = [
+    re.compile(rf"(?<!\w){form}(?!\w)", _FLAGS)
+    for form in (f"{_MONTH}\\s{_YEAR}", *numbered_months_of_year(_NUMBER, _YEAR))
+]
 _WEEKDAY = re.compile(rf"(?<!\w)(?P<weekday>{alternation(WEEKDAYS)})(?!\w)", _FLAGS)
-_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]  # fmt: skip
+
+
+def _english(table: Mapping[str, int]) -> list[str]:
+    """The English names in calendar order, as stored labels are English (the page's come
+    from `comparison.labels`): the first spelling the English profile gives each."""
+    first: dict[int, str] = {}
+    for word, number in table.items():
+        first.setdefault(number, word.capitalize())
+    return [first[number] for number in sorted(first)]
+
+
+_MONTH_NAMES = _english(LANGUAGES["en"].months)
+_WEEKDAY_NAMES = _english(LANGUAGES["en"].weekdays)
 
 
 def _month(value: str) -> int:
@@ -72,9 +89,7 @@ def _found(m: re.Match[str], month: int) -> Found | None:
 
 def day_dates(text: str, language: str) -> Iterator[Found]:
     """Dates with a day: "17-21 September 2025", "September 17-21", "ngày 18 tháng 2", "16/5"."""
-    patterns = [_DAY_FIRST, _MONTH_FIRST, _VI_WORDS]
-    if day_first_slash(language):
-        patterns.append(_SLASH)
+    patterns = [*_DAY_DATES, _SLASH] if day_first_slash(language) else _DAY_DATES
     for pattern in patterns:
         for m in pattern.finditer(text):
             found = _found(m, _month(m["month"]))
@@ -84,11 +99,12 @@ def day_dates(text: str, language: str) -> Iterator[Found]:
 
 def month_years(text: str, language: str) -> Iterator[Found]:
     """A month of a year without a day: "November 2025", "tháng 11/2025"."""
-    for m in _MONTH_YEAR.finditer(text):
-        month = _month(m["month"] or m["vi_month"])
-        if 1 <= month <= 12:
-            label = f"{_MONTH_NAMES[month - 1]} {m['year']}"
-            yield Found("date", f"month:{m['year']}-{month:02d}", label, *m.span())
+    for pattern in _MONTH_YEARS:
+        for m in pattern.finditer(text):
+            month = _month(m["month"])
+            if 1 <= month <= 12:
+                label = f"{_MONTH_NAMES[month - 1]} {m['year']}"
+                yield Found("date", f"month:{m['year']}-{month:02d}", label, *m.span())
 
 
 def weekdays(text: str, language: str) -> Iterator[Found]:

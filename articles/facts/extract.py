@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from articles.languages import base_language
 
-from . import dates, numbers
+from . import dates, quantities
 from .fact import Found
 
 Extractor = Callable[[str, str], Iterator[Found]]
@@ -17,12 +17,12 @@ EXTRACTORS: list[Extractor] = [
     dates.day_dates,
     dates.month_years,
     dates.weekdays,
-    numbers.amounts,
-    numbers.percents,
-    numbers.ordinals,
-    numbers.counts,
-    numbers.years,
-    numbers.plain_numbers,
+    quantities.amounts,
+    quantities.percents,
+    quantities.ordinals,
+    quantities.counts,
+    quantities.years,
+    quantities.plain_numbers,
 ]
 
 

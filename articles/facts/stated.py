@@ -13,35 +13,36 @@ from datetime import date, timedelta
 from articles.languages import CAPITALISED_WEEKDAYS, MONTHS, WEEKDAYS, alternation
 from articles.languages.folding import fold
 
+from .date_forms import BEFORE_MONTH_WORD, DAY_SUFFIX, WEEKDAY_ENDING, numbered_dates, slash_date
+
 # Folded, as the text is read: no diacritics, lower case.
 _MONTHS = {fold(word): month for word, month in MONTHS.items()}
 _MONTH = alternation(_MONTHS)
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+_DAY = rf"(?P<day>[0-3]?\d){DAY_SUFFIX}"
+_YEAR_DIGITS = r"(?P<year>(?:19|20)\d\d)"
+_YEAR = rf"(?:,?\s+{_YEAR_DIGITS}\b)?"
+_MONTH_NUMBER = r"(?P<nmonth>1[0-2]|0?[1-9])"
 # A range such as "17-21 September" is read as its first day.
 _RANGE = r"(?:(?P<rday>[0-3]?\d)\s*[-\u2013]\s*)?"
 _PATTERNS = [
     re.compile(r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
-    re.compile(rf"\b{_RANGE}{_DAY}\.?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?{_YEAR}"),
+    re.compile(rf"\b{_RANGE}{_DAY}\.?\s+{BEFORE_MONTH_WORD}(?P<month>{_MONTH})\b\.?{_YEAR}"),
     re.compile(rf"\b(?P<month>{_MONTH})\.?\s+{_DAY}\b{_YEAR}"),
-    # Vietnamese: "ngày 18 tháng 2 năm 2025", folded to "ngay 18 thang 2 nam 2025".
-    re.compile(
-        r"\b(?P<day>[0-3]?\d)\s+thang\s+(?P<nmonth>1[0-2]|0?[1-9])\b"
-        r"(?:\s+nam\s+(?P<year>(?:19|20)\d\d)\b)?"
+    *(
+        re.compile(rf"\b{form}")
+        for form in numbered_dates(
+            rf"{_RANGE}(?P<day>[0-3]?\d)", rf"{_MONTH_NUMBER}\b", rf"{_YEAR_DIGITS}\b", folded=True
+        )
     ),
-    # Day first, as written in Indonesian, Swedish and Vietnamese news: "16/5", "18/2/2025".
-    re.compile(
-        r"(?<![\d/.,])(?P<day>[0-3]?\d)/(?P<nmonth>1[0-2]|0?[1-9])"
-        r"(?:/(?P<year>(?:19|20)\d\d))?(?![\d/]|[.,]\d)"
-    ),
+    # Read in every language: grouping is not told the text's language.
+    re.compile(slash_date(r"(?P<day>[0-3]?\d)", _MONTH_NUMBER, _YEAR_DIGITS)),
 ]
 # Monday is 0, as `date.weekday()` counts. The Vietnamese weekdays that are also ordinals
 # ("thứ ba", third) are left out: folded text cannot show the capital that tells them apart.
 _WEEKDAYS = {
     fold(word): number - 1 for word, number in WEEKDAYS.items() if word not in CAPITALISED_WEEKDAYS
 }
-# Swedish adds -en or -s ("tisdagen", "i tisdags").
-_WEEKDAY = re.compile(rf"\b(?P<word>{alternation(_WEEKDAYS)})(?:en|s)?\b")
+_WEEKDAY = re.compile(rf"\b(?P<word>{alternation(_WEEKDAYS)}){WEEKDAY_ENDING}\b")
 _YEAR_ALONE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|[.,]\d)")
 
 

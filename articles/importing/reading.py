@@ -25,7 +25,7 @@ from .files import (
     sniff_kind,
 )
 from .html_format import parse_html
-from .language import detect_language, load_language_model
+from .langid import detect_language, load_language_model
 from .records import CaptureError, ImageRecord, ParsedCapture, RawCapture
 from .text_format import parse_text
 

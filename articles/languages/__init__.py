@@ -24,8 +24,8 @@ LANGUAGES: dict[str, Language] = {
 
 
 def base_language(code: str | None) -> str:
-    """ "en-GB" -> "en"; None -> ""."""
-    return (code or "").split("-")[0].lower()
+    """ "en-GB" -> "en", "en_US" -> "en" (as some pages write `lang`); None -> ""."""
+    return (code or "").strip().replace("_", "-").split("-")[0].lower()
 
 
 def profile(code: str | None) -> Language | None:
@@ -48,6 +48,11 @@ UNITS: dict[str, str] = _union(lang.units for lang in _ALL)
 SCALES: dict[str, int] = _union(lang.scales for lang in _ALL)
 CURRENCIES: dict[str, str] = _union([common.CURRENCIES, *(lang.currencies for lang in _ALL)])
 CURRENCY_PREFIXES = common.CURRENCY_PREFIXES + sum((lang.currency_prefixes for lang in _ALL), ())
+DAY_SUFFIXES = frozenset().union(*(lang.day_suffixes for lang in _ALL))
+BEFORE_MONTH = frozenset().union(*(lang.before_month for lang in _ALL))
+NUMBERED_MONTHS = [lang.numbered_months for lang in _ALL if lang.numbered_months]
+WEEKDAY_ENDINGS = frozenset().union(*(lang.weekday_endings for lang in _ALL))
+ORDINAL_PATTERNS = tuple(lang.ordinal_pattern for lang in _ALL)
 PERCENT_WORDS = common.PERCENT_WORDS + sum((lang.percent_words for lang in _ALL), ())
 # The sizes a fact's label names, largest first; the words are English, as stored labels are
 # (`comparison.labels` translates them for the page).
@@ -55,6 +60,9 @@ NAMED_SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 # The importer's cleaning rules drop these words' lines whatever the capture's language.
 BOILERPLATE: Boilerplate = reduce(or_, (lang.boilerplate for lang in _ALL), common.BOILERPLATE)
 SHARE_NETWORKS = common.SHARE_NETWORKS
+# Languages the importer's identifier scores beside the archive's own, so that a near
+# neighbour is not forced into one of them.
+CONFUSERS = frozenset().union(*(lang.confused_with for lang in _ALL))
 _NOT_NAMES = frozenset().union(*(lang.not_names for lang in _ALL))
 
 

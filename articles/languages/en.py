@@ -2,6 +2,9 @@
 
 from .profile import Boilerplate, Language, by_meaning, in_order, phrases, words
 
+# "22nd", and "the 18th of February".
+_DAY_SUFFIXES = ("st", "nd", "rd", "th")
+
 
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -47,6 +50,9 @@ LANGUAGE = Language(
         house spokesman spokeswoman leader leaders head official officials meeting
         conference"""),
     ordinal=_ordinal,
+    ordinal_pattern=f"{{n}}(?:{'|'.join(_DAY_SUFFIXES)})",
+    day_suffixes=_DAY_SUFFIXES,
+    before_month=("of",),
     decimal_comma=False,
     day_first_slash=False,
     boilerplate=Boilerplate(

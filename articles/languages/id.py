@@ -40,6 +40,7 @@ LANGUAGE = Language(
         komunis polisi kepala pengadilan agung umum pusat juru bicara pemimpin pertemuan
         konferensi regional tingkat beliau selain sependapat terkait perdagangan"""),
     ordinal=lambda n: f"ke-{n}",
+    ordinal_pattern="ke-?{n}",
     decimal_comma=True,
     day_first_slash=True,
     boilerplate=Boilerplate(
@@ -54,4 +55,6 @@ LANGUAGE = Language(
         consent_words=words("setuju terima menggunakan kebijakan"),
     ),
     currency_prefixes=("rp",),
+    # Malay shares most of its words; a language identifier leans to it on short text.
+    confused_with=frozenset({"ms"}),
 )  # fmt: skip

@@ -5,7 +5,14 @@ from decimal import Decimal
 from . import SCALES, alternation, decimal_comma
 from .folding import fold
 
+# Spaces that group thousands: a plain one, the no-break space and the narrow no-break space
+# ("1\u202f200", as Swedish writes it).
 _GROUP_SPACES = ("\u00a0", "\u202f", " ")
+# A written number as `parse_number` reads it: digits with optional thousands groups ("1,200",
+# "1.200", "1 200") and decimals; a grouped number is never glued to letters ("G20").
+WRITTEN_NUMBER = (
+    rf"\d{{1,3}}(?:[.,{''.join(_GROUP_SPACES)}]\d{{3}})+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?"
+)
 # Scale words as written and folded ("tỷ", "ty"), so text without diacritics scales too.
 _SCALE_WORDS = {**{fold(word): size for word, size in SCALES.items()}, **SCALES}
 SCALE = alternation(_SCALE_WORDS)

@@ -28,6 +28,16 @@ class Boilerplate:
 
 
 @dataclass(frozen=True)
+class NumberedMonths:
+    """A language that writes a date with words and numbers ("ngày 18 tháng 2 năm 2025"):
+    the word before the day, before the month's number and before the year."""
+
+    day: str
+    month: str
+    year: str
+
+
+@dataclass(frozen=True)
 class Language:
     """One language's words and rules. Words are lower case as written, diacritics kept;
     patterns built from them match case-insensitively."""
@@ -45,11 +55,21 @@ class Language:
     # Diacritics matter here (Vietnamese "thư" is a title, "Thu" a name).
     not_names: frozenset[str]
     ordinal: Callable[[int], str]  # 22 -> "22nd", "ke-22", "22:a", "thứ 22"
+    # How an ordinal is read: a pattern, "{n}" where the digits stand ("{n}(?:st|nd|rd|th)").
+    ordinal_pattern: str
     decimal_comma: bool  # writes 16,4 for 16.4 and 42.000 for 42,000
     day_first_slash: bool  # 16/5 is the 16th of May
     boilerplate: Boilerplate  # source lines, share bars and banners the importer drops
     genitive_s: bool = False  # appends "s" to a name: "Quang Ninhs provinsiella ..."
     currency_prefixes: tuple[str, ...] = ()  # written before the number: "Rp 5"
+    # Letters written right after a day's digits ("18th", "18:e"); its ordinals end in them.
+    day_suffixes: tuple[str, ...] = ()
+    # Words that may stand between a day and its month ("the 18th of February").
+    before_month: tuple[str, ...] = ()
+    numbered_months: NumberedMonths | None = None  # months written as numbers ("tháng 2")
+    weekday_endings: tuple[str, ...] = ()  # "tisdagen", "i tisdags"
+    # Languages a language identifier mistakes this one for ("ms", Malay, for Indonesian).
+    confused_with: frozenset[str] = frozenset()
     # Weekdays that count only when capitalised (they are also ordinary words).
     capitalised_weekdays: frozenset[str] = field(default_factory=frozenset)
 

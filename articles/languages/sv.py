@@ -36,8 +36,10 @@ LANGUAGE = Language(
         kommittén centrala ordförande kamrat kamraten folkets regeringen provinsen
         provinsiella regionen regionala autonoma ledamot ambassadör ambassaden
         utrikesminister polisen talesperson ledare mötet"""),
-    # "1:a", "2:a", "3:e", but "11:e", "12:e".
+    # "1:a", "2:a", "3:e", but "11:e", "12:e"; "den 18:e februari".
     ordinal=lambda n: f"{n}:{'a' if n % 10 in (1, 2) and n % 100 not in (11, 12) else 'e'}",
+    ordinal_pattern="{n}:(?:a|e)",
+    day_suffixes=(":a", ":e"),
     decimal_comma=True,
     day_first_slash=True,
     boilerplate=Boilerplate(
@@ -53,4 +55,5 @@ LANGUAGE = Language(
         consent_words=words("godkänn acceptera använder integritet"),
     ),
     genitive_s=True,
+    weekday_endings=("en", "s"),  # "tisdagen", "i tisdags"
 )  # fmt: skip

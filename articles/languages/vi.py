@@ -1,10 +1,11 @@
 """Vietnamese. Months are numbered ("tháng 2"); the date patterns read them."""
 
-from .profile import Boilerplate, Language, by_meaning, in_order, phrases, words
+from .profile import Boilerplate, Language, NumberedMonths, by_meaning, in_order, phrases, words
 
 LANGUAGE = Language(
     code="vi",
     months={},
+    numbered_months=NumberedMonths(day="ngày", month="tháng", year="năm"),
     weekdays=in_order("thứ_hai thứ_ba thứ_tư thứ_năm thứ_sáu thứ_bảy chủ_nhật"),
     # Left out: the words that also mean "first"/"second".
     number_words=in_order(
@@ -33,6 +34,8 @@ LANGUAGE = Language(
         phố khu tự trị dân tộc phủ nhà nước ngoại giao cộng sản sáng chiều tối trưa ngày
         tháng năm cuộc kiến đàm tác lãnh đạo cấp"""),
     ordinal=lambda n: f"thứ {n}",
+    # Read only after "lần" (the 8th time): "thứ 2" alone is also Monday.
+    ordinal_pattern="lần thứ {n}",
     decimal_comma=True,
     day_first_slash=True,
     boilerplate=Boilerplate(

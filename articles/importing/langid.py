@@ -13,8 +13,8 @@ from itertools import islice
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-# Languages scored beside the archive's own so that a near neighbour is not forced into one.
-CONFUSERS = frozenset({"ms"})
+from articles.languages import CONFUSERS, base_language
+
 # Malay must win clearly: on short Indonesian news sentences py3langid leans to Malay, and
 # an Indonesian article refused as "Malay" costs more than a Malay one filed as Indonesian.
 CONFUSER_WEIGHT = 0.3
@@ -52,14 +52,6 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def base_code(tag: str | None) -> str | None:
-    """ "id-ID" -> "id"; None for an empty or odd tag."""
-    if not tag:
-        return None
-    code = tag.strip().replace("_", "-").split("-")[0].lower()
-    return code if code.isalpha() and 2 <= len(code) <= 3 else None
-
-
 def detect_language(text: str, *, known: frozenset[str], hint: str | None = None) -> LanguageGuess:
     """Name the language of `text` among `known`, or say which foreign language it is."""
     sample = text[:MAX_CHARS]
@@ -73,7 +65,7 @@ def detect_language(text: str, *, known: frozenset[str], hint: str | None = None
     candidates = known | CONFUSERS
     if top_code not in candidates and top_score >= FOREIGN_CONFIDENCE:
         return LanguageGuess(code=None, confidence=top_score, unknown=top_code)
-    code, confidence = _restricted_choice(scores, candidates, base_code(hint))
+    code, confidence = _restricted_choice(scores, candidates, base_language(hint))
     if code not in known:
         return LanguageGuess(code=None, confidence=confidence, unknown=code)
     if confidence < MIN_CONFIDENCE:
@@ -82,7 +74,7 @@ def detect_language(text: str, *, known: frozenset[str], hint: str | None = None
 
 
 def _restricted_choice(
-    scores: dict[str, float], candidates: frozenset[str], hint: str | None
+    scores: dict[str, float], candidates: frozenset[str], hint: str
 ) -> tuple[str, float]:
     weights = {
         code: scores.get(code, 0.0) * (CONFUSER_WEIGHT if code in CONFUSERS else 1.0)

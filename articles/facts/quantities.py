@@ -1,4 +1,5 @@
-"""Numbers in news text: amounts of money, percentages, ordinals, counts, years, plain numbers."""
+"""Quantities in news text: amounts of money, percentages, ordinals, counts, years, plain
+numbers (the reading of a written number itself is `articles.languages.numbers`)."""
 
 import re
 from collections.abc import Iterator
@@ -7,25 +8,31 @@ from decimal import Decimal
 from articles.languages import (
     CURRENCIES,
     CURRENCY_PREFIXES,
+    LANGUAGES,
     NAMED_SCALES,
     NUMBER_WORDS,
+    ORDINAL_PATTERNS,
     PERCENT_WORDS,
     UNITS,
     alternation,
     ordinal,
 )
-from articles.languages.numbers import SCALE, number_key, parse_number, scale_of
+from articles.languages.numbers import (
+    SCALE,
+    WRITTEN_NUMBER,
+    number_key,
+    parse_number,
+    scale_of,
+)
 
 from .fact import Found
 
 _FLAGS = re.IGNORECASE
-# Digits with optional thousands groups and decimals; never glued to letters ("G20").
-_DIGITS = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?"
-_NUM = rf"(?<![\w.,])(?:{_DIGITS})"
+_NUM = rf"(?<![\w.,])(?:{WRITTEN_NUMBER})"
 _SCALE = f"(?:{SCALE})"
 _SUFFIX_CURRENCY = alternation(c for c in CURRENCIES if c not in ("$", "€"))
 _AMOUNT_PREFIXED = re.compile(
-    rf"(?<!\w)(?P<cur>{alternation(CURRENCY_PREFIXES)})\s?(?P<num>{_DIGITS})"
+    rf"(?<!\w)(?P<cur>{alternation(CURRENCY_PREFIXES)})\s?(?P<num>{WRITTEN_NUMBER})"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?",
     _FLAGS,
 )
@@ -33,11 +40,10 @@ _AMOUNT_SUFFIXED = re.compile(
     rf"(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE})\s)?(?P<cur>{_SUFFIX_CURRENCY})(?!\w)", _FLAGS
 )
 _PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:{alternation(PERCENT_WORDS)})(?!\w)", _FLAGS)
+# Each language's way of writing an ordinal ("22nd", "ke-22", "22:a", "lần thứ 8").
 _ORDINALS = [
-    re.compile(r"(?<!\w)(?P<num>\d+)(?:st|nd|rd|th)(?!\w)", _FLAGS),  # 22nd
-    re.compile(r"(?<!\w)ke-?(?P<num>\d+)(?!\w)", _FLAGS),  # ke-22
-    re.compile(r"(?<!\w)(?P<num>\d+):(?:a|e)(?!\w)", _FLAGS),  # 22:a
-    re.compile(r"(?<!\w)lần thứ (?P<num>\d+)(?!\w)", _FLAGS),  # lần thứ 8
+    re.compile(r"(?<!\w)" + pattern.replace("{n}", r"(?P<num>\d+)") + r"(?!\w)", _FLAGS)
+    for pattern in ORDINAL_PATTERNS
 ]
 _COUNT_NUMBER = re.compile(rf"{_NUM}|(?<!\w)(?:{alternation(NUMBER_WORDS)})(?!\w)", _FLAGS)
 _WORDS = re.compile(r"\w+")
@@ -47,7 +53,18 @@ _PLAIN = re.compile(_NUM)
 # How many words may stand between a count and its noun ("three consecutive years",
 # "two key standard-gauge railway projects").
 COUNT_WINDOW = 4
-UNIT_PLURALS = {"country": "countries", "railway": "railway lines"}
+
+
+def _english_nouns() -> dict[str, tuple[str, ...]]:
+    # A stored label is English (`comparison.labels` translates it for the page): a unit's
+    # English nouns as the profile lists them, the singular first ("country countries").
+    nouns: dict[str, tuple[str, ...]] = {}
+    for noun, unit in LANGUAGES["en"].units.items():
+        nouns[unit] = (*nouns.get(unit, ()), noun)
+    return nouns
+
+
+_ENGLISH_NOUNS = _english_nouns()
 
 
 def _scale_label(value: Decimal) -> str:
@@ -105,7 +122,8 @@ def counts(text: str, language: str) -> Iterator[Found]:
             continue
         value = NUMBER_WORDS[word] if word in NUMBER_WORDS else parse_number(m[0], language)
         n = number_key(Decimal(value))
-        label = f"{n} {unit[0] if n == '1' else UNIT_PLURALS.get(unit[0], unit[0] + 's')}"
+        nouns = _ENGLISH_NOUNS.get(unit[0], (unit[0],))
+        label = f"{n} {nouns[0] if n == '1' else nouns[-1]}"
         yield Found("count", f"count:{n}:{unit[0]}", label, m.start(), unit[1])
 
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from articles.importing.language import base_code, detect_language
+from articles.importing.langid import detect_language
 from articles.importing.text_format import parse_text
+from articles.languages import base_language
 
 from .seed_captures import seed_text
 
@@ -60,7 +61,15 @@ def test_too_little_text_is_undetectable():
 
 
 @pytest.mark.parametrize(
-    ("tag", "code"), [("id-ID", "id"), ("en_US", "en"), ("", None), ("x", None)]
+    ("tag", "code"), [("id-ID", "id"), ("en_US", "en"), (" SV ", "sv"), ("", ""), (None, "")]
 )
-def test_base_code_of_a_lang_attribute(tag, code):
-    assert base_code(tag) == code
+def test_base_language_of_a_lang_attribute(tag, code):
+    assert base_language(tag) == code
+
+
+@pytest.mark.parametrize("hint", ["x", "", "de-DE"])
+def test_a_hint_outside_the_archive_tips_nothing(hint):
+    headline = "Indonesia beat Vietnam 2-0"
+    assert detect_language(headline, known=ARCHIVE, hint=hint) == detect_language(
+        headline, known=ARCHIVE
+    )
