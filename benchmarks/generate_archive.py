@@ -41,13 +41,13 @@ def manage(database: str, *args: str) -> str:
     return out.stdout.strip()
 
 
-def run(database: str, *, articles: int, seed: int) -> dict:
+def run(database: str, *, articles: int, seed: int, jobs: int) -> dict:
     psql("postgres", f"CREATE DATABASE {database}")
     try:
         manage(database, "migrate", "--verbosity", "0")
         start = time.perf_counter()
         output = manage(database, "generate_archive", f"--articles={articles}", f"--seed={seed}",
-                        "--force")  # fmt: skip
+                        f"--jobs={jobs}", "--force")  # fmt: skip
         seconds = time.perf_counter() - start
         counts = {t: int(psql(database, f"SELECT count(*) FROM {t}")) for t in TABLES}  # noqa: S608
         size = psql(database, f"SELECT pg_size_pretty(pg_database_size('{database}'))")
@@ -56,6 +56,7 @@ def run(database: str, *, articles: int, seed: int) -> dict:
     return {
         "articles": articles,
         "seed": seed,
+        "jobs": jobs,
         "seconds": seconds,
         "counts": counts,
         "size": size,
@@ -67,12 +68,19 @@ def run(database: str, *, articles: int, seed: int) -> dict:
 def row(result: dict) -> str:
     counts = result["counts"]
     return (
-        f"| {result['articles']:,} | {result['seed']} | {result['seconds']:.0f} "
+        f"| {result['articles']:,} | {result['seed']} | {result['jobs']} | {result['seconds']:.0f} "
         f"| **{counts['articles_article'] / result['seconds']:,.0f}** "
         f"| {counts['articles_event']:,} | {counts['articles_outlet']:,} "
         f"| {counts['articles_articleimage']:,} | {counts['articles_articlename']:,} "
         f"| {result['size']} | {result['load']:.1f} |"
     )
+
+
+def earlier_rows() -> list[str]:
+    """Rows of earlier runs: each run adds its rows to the table."""
+    path = RESULTS / "generate_archive.md"
+    lines = path.read_text().splitlines() if path.exists() else []
+    return [line for line in lines if line.startswith("| ") and line[2].isdigit()]
 
 
 def write_report(rows: list[str]) -> None:
@@ -85,9 +93,9 @@ def write_report(rows: list[str]) -> None:
         f"{os.cpu_count()} CPUs shared with other jobs (load average at the end of each run). "
         "Written by `benchmarks/generate_archive.py`.",
         "",
-        "| articles | seed | seconds | articles/s | events | outlets | images | name links "
-        "| database size | load |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| articles | seed | --jobs | seconds | articles/s | events | outlets | images "
+        "| name links | database size | load |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
         *rows,
     ]
     text = "\n".join(lines) + "\n"
@@ -99,11 +107,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, action="append", required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--database", default="wt_generate_bench")
     args = parser.parse_args()
-    rows = []
+    rows = earlier_rows()
     for articles in args.articles:
-        rows.append(row(run(args.database, articles=articles, seed=args.seed)))
+        result = run(args.database, articles=articles, seed=args.seed, jobs=args.jobs)
+        rows.append(row(result))
         print(rows[-1], flush=True)
     write_report(rows)
 

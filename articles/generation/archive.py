@@ -9,6 +9,7 @@ from articles.importing.progress import ProgressBar
 from articles.models import Article, Event, Outlet
 from articles.names.matching import current_matcher
 
+from .computing import computed_batches
 from .marking import GENERATED_NAME, generated_articles, generated_events
 from .outlets import plan_outlets
 from .plan import Ingredients, plan_events
@@ -27,6 +28,7 @@ class Request:
     seed: int
     sources: Sources
     batch_size: int = 2000
+    jobs: int = 1  # worker processes computing search texts and name links; 1: none
 
 
 def generate_archive(request: Request) -> Written:
@@ -42,11 +44,11 @@ def generate_archive(request: Request) -> Written:
         outlets={code: [o for o in outlets if o.language == code] for code in LANGUAGES},
     )
     written = Written(outlets=len(outlets))
-    matcher = current_matcher()
     events = plan_events(articles=request.articles, ingredients=ingredients)
+    planned = batches(events, size=request.batch_size)
     progress = ProgressBar(math.ceil(request.articles / request.batch_size))
-    for batch in batches(events, size=request.batch_size):
-        write_batch(batch, outlet_ids=outlet_ids, matcher=matcher, written=written)
+    for batch, computed in computed_batches(planned, matcher=current_matcher(), jobs=request.jobs):
+        write_batch(batch, computed, outlet_ids=outlet_ids, written=written)
         progress.advance(f"{written.articles:,} articles")
     progress.close()
     return written

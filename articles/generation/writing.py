@@ -1,8 +1,8 @@
 """Writing a planned archive: bulk inserts, one transaction per batch of articles.
 
-Each row holds what a saved one would: an article's hash and search text from
-`compute_text`, its name links from `count_names` (as `link_article_names` makes them), an
-event's search text as `Event.save` makes it. Alignments and comparisons are not computed here.
+Each row holds what a saved one would: an article's hash, search text and name links as
+`computing` works them out, an event's search text as `Event.save` makes it. Alignments and
+comparisons are not computed here.
 """
 
 from collections.abc import Iterable, Iterator
@@ -13,10 +13,8 @@ from django.db import transaction
 
 from articles.languages.folding import fold
 from articles.models import Article, ArticleImage, ArticleName, Event, Outlet
-from articles.names.linking import count_names
-from articles.names.matching import NameMatcher
-from articles.text import compute_text
 
+from .computing import Batch, Computed
 from .marking import EVIDENCE
 from .outlets import OutletPlan
 from .plan import EventPlan, VersionPlan
@@ -60,14 +58,13 @@ def batches(
 
 @transaction.atomic
 def write_batch(
-    batch: list[tuple[EventPlan, VersionPlan]],
-    *,
-    outlet_ids: dict[int, int],
-    matcher: NameMatcher,
-    written: Written,
+    batch: Batch, computed: list[Computed], *, outlet_ids: dict[int, int], written: Written
 ) -> None:
     _write_events([event for event, _ in batch], written=written)
-    articles = [_article(event, version, written, outlet_ids) for event, version in batch]
+    articles = [
+        _article(event, version, values, written=written, outlet_ids=outlet_ids)
+        for (event, version), values in zip(batch, computed, strict=True)
+    ]
     Article.objects.bulk_create(articles, batch_size=INSERT_ROWS)
     images = [
         ArticleImage(article=article, url=url, caption=caption, position=position)
@@ -77,8 +74,8 @@ def write_batch(
     ArticleImage.objects.bulk_create(images, batch_size=INSERT_ROWS)
     links = [
         ArticleName(article=article, entry_id=entry_id, count=count)
-        for article in articles
-        for entry_id, count in sorted(count_names(article, matcher=matcher).items())
+        for article, values in zip(articles, computed, strict=True)
+        for entry_id, count in values.names
     ]
     ArticleName.objects.bulk_create(links, batch_size=INSERT_ROWS)
     # Only the batch's last event can continue into the next batch: forget the others.
@@ -111,7 +108,12 @@ def _event(plan: EventPlan) -> Event:
 
 
 def _article(
-    event: EventPlan, version: VersionPlan, written: Written, outlet_ids: dict[int, int]
+    event: EventPlan,
+    version: VersionPlan,
+    computed: Computed,
+    *,
+    written: Written,
+    outlet_ids: dict[int, int],
 ) -> Article:
     article = Article(
         event_id=written.event_ids[event.number],
@@ -123,7 +125,6 @@ def _article(
         source_url=version.source_url,
         status=Article.Status.DRAFT if version.draft else Article.Status.PUBLISHED,
     )
-    computed = compute_text(version.title, version.body)
-    article.body = computed.body
-    article.use_computed_text(computed)
+    article.body = computed.text.body
+    article.use_computed_text(computed.text)
     return article

@@ -11,6 +11,7 @@ from articles.generation.archive import (
 )
 from articles.generation.marking import GENERATED_SITE
 from articles.generation.sources import default_corpus, load_sources
+from articles.management.commands.import_articles import default_jobs
 
 
 class Command(BaseCommand):
@@ -35,6 +36,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--batch-size", type=int, default=2000, help="articles per transaction")
         parser.add_argument(
+            "--jobs",
+            type=int,
+            default=default_jobs(),
+            metavar="N",
+            help="worker processes that compute search texts and name links while this one "
+            "writes (default: the CPUs this process may use, %(default)s; 1 computes here)",
+        )
+        parser.add_argument(
             "--refresh", action="store_true", help="store comparisons and alignments"
         )
         parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
@@ -44,11 +53,13 @@ class Command(BaseCommand):
             raise CommandError(
                 "generate_archive writes made-up articles; with DEBUG off, pass --force."
             )
-        if options["articles"] < 1 or options["batch_size"] < 1:
-            raise CommandError("--articles and --batch-size must be 1 or more")
+        if min(options["articles"], options["batch_size"], options["jobs"]) < 1:
+            raise CommandError("--articles, --batch-size and --jobs must be 1 or more")
         sources = load_sources(corpus=options["corpus"])
         self.stdout.write(f"Generating from {sources.description}.")
-        request = Request(options["articles"], options["seed"], sources, options["batch_size"])
+        request = Request(
+            options["articles"], options["seed"], sources, options["batch_size"], options["jobs"]
+        )
         try:
             written = generate_archive(request)
         except ArchiveNotEmpty as exc:
