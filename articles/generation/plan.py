@@ -46,8 +46,8 @@ class EventPlan:
     slug: str
     summary: str
     place: str
-    date: date
-    end_date: date | None
+    day: date
+    end_day: date | None
     versions: tuple[VersionPlan, ...]
 
 
@@ -97,13 +97,14 @@ def _event(rng: random.Random, *, number: int, count: int, ingredients: Ingredie
         person=_pick(rng, people) if rng.random() < PERSON_IN_TITLE else None,
         day=FIRST_DAY + timedelta(days=rng.randrange(DAYS)),
     )
-    groups = _paragraph_groups(rng, story, languages[0])
+    # Parallel versions retell the same passage; others each take a passage of their own.
+    shared = _paragraph_groups(rng, story, languages[0]) if story.parallel else None
     versions = tuple(
         _version(
             rng,
             draw=draw,
             language=language,
-            groups=groups if story.parallel else _paragraph_groups(rng, story, language),
+            groups=shared or _paragraph_groups(rng, story, language),
             translated=story.parallel and i > 0,
             outlets=ingredients.outlets[language],
         )
@@ -179,8 +180,8 @@ def _event_plan(rng: random.Random, *, draw: _Draw, versions: tuple[VersionPlan,
         slug=f"{GENERATED_SLUG}{draw.number}-{slugify(title)[:80]}".rstrip("-"),
         summary=lead.body.split("\n\n", 1)[0],
         place=draw.place.name if draw.place else "",
-        date=draw.day,
-        end_date=draw.day + timedelta(days=rng.randint(1, 3)) if multi_day else None,
+        day=draw.day,
+        end_day=draw.day + timedelta(days=rng.randint(1, 3)) if multi_day else None,
         versions=versions,
     )
 

@@ -99,8 +99,8 @@ def _event(plan: EventPlan) -> Event:
         title=plan.title,
         slug=plan.slug,
         summary=plan.summary,
-        date=plan.date,
-        end_date=plan.end_date,
+        date=plan.day,
+        end_date=plan.end_day,
         place=plan.place,
     )
     event.search_text = event_search_text(event)
