@@ -141,6 +141,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# Third-party evaluation corpora (never copied into the repository): some tests use them and
+# skip without them; generate_archive builds richer texts from them when they are there.
+SHARED_DATA_DIR = Path(
+    os.environ.get("COVERAGE_SHARED_DATA") or BASE_DIR.parent / "shared" / "data"
+)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,18 +1,17 @@
 """Where the third-party evaluation corpora are, and the mark for tests that need them.
 
 The corpora (fundus and scrapinghub pages, NTREX-128, the langid sets) are never copied into
-the repository. COVERAGE_SHARED_DATA names their folder; by default it is `shared/data`
-beside the project. Where the folder is missing or empty, as on a fresh clone, the tests
+the repository. settings.SHARED_DATA_DIR (the COVERAGE_SHARED_DATA variable) names their
+folder; by default `shared/data` beside the project. Where the folder is missing or empty, as on a fresh clone, the tests
 that read it skip; the rules they check are also tested on hand-made data in tests/data/.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-DATA = Path(os.environ.get("COVERAGE_SHARED_DATA") or settings.BASE_DIR.parent / "shared" / "data")
+DATA = Path(settings.SHARED_DATA_DIR)
 EXTRACTION = DATA / "extraction"
 FUNDUS_PAGES = EXTRACTION / "fundus" / "test_data"
 # The seed files the fixture was built from sit beside the corpora (../shared/seeds).

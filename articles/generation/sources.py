@@ -7,7 +7,6 @@ not (each language has its own captures).
 """
 
 import json
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,9 +37,8 @@ class Sources:
 
 
 def default_corpus() -> Path:
-    """NTREX-128 in the shared data folder (COVERAGE_SHARED_DATA, as tests and benchmarks)."""
-    data = os.environ.get("COVERAGE_SHARED_DATA") or settings.BASE_DIR.parent / "shared" / "data"
-    return Path(data) / NTREX_FILE
+    """NTREX-128 in the shared data folder (settings.SHARED_DATA_DIR)."""
+    return Path(settings.SHARED_DATA_DIR) / NTREX_FILE
 
 
 def load_sources(*, corpus: Path | None) -> Sources:

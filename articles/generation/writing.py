@@ -11,7 +11,6 @@ from itertools import islice
 
 from django.db import transaction
 
-from articles.languages.folding import fold
 from articles.models import Article, ArticleImage, ArticleName, Event, Outlet
 
 from .computing import Batch, Computed
@@ -31,11 +30,6 @@ class Written:
     name_links: int = 0
     # Event number -> pk, for an event whose versions straddle two batches.
     event_ids: dict[int, int] = field(default_factory=dict, repr=False)
-
-
-def event_search_text(event: Event) -> str:
-    """What Event.save stores as search_text; bulk_create does not call save()."""
-    return fold(" ".join([event.title, event.summary, event.place]))
 
 
 def write_outlets(plans: list[OutletPlan]) -> dict[int, int]:
@@ -103,7 +97,7 @@ def _event(plan: EventPlan) -> Event:
         end_date=plan.end_day,
         place=plan.place,
     )
-    event.search_text = event_search_text(event)
+    event.refresh_search_text()
     return event
 
 

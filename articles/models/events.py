@@ -41,8 +41,12 @@ class Event(models.Model):
         return self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.search_text = fold(" ".join([self.title, self.summary, self.place]))
+        self.refresh_search_text()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:event-detail", kwargs={"slug": self.slug})
+
+    def refresh_search_text(self) -> None:
+        """save() calls this; bulk inserts, which bypass save(), call it themselves."""
+        self.search_text = fold(" ".join([self.title, self.summary, self.place]))
