@@ -2,8 +2,9 @@
 
 The corpora (fundus and scrapinghub pages, NTREX-128, the langid sets) are never copied into
 the repository. settings.SHARED_DATA_DIR (the COVERAGE_SHARED_DATA variable) names their
-folder; by default `shared/data` beside the project. Where the folder is missing or empty, as on a fresh clone, the tests
-that read it skip; the rules they check are also tested on hand-made data in tests/data/.
+folder; by default `shared/data` beside the project. Where the folder is missing or empty, as
+on a fresh clone, the tests that read it skip; the rules they check are also tested on
+hand-made data in tests/data/.
 """
 
 from pathlib import Path
