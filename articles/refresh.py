@@ -14,13 +14,19 @@ from .models import Article, Event, NameEntry
 from .names.linking import link_article_names, relink_articles_for
 
 
+def refresh_event(event_id: int, *, realign: bool = False) -> None:
+    """Store what the event's page reads: its comparison panel and its alignment."""
+    refresh_event_comparison(Event(pk=event_id))
+    refresh_event_alignment(Event(pk=event_id), force=realign)
+
+
 def _refresh_events_on_commit(event_ids: set[int | None], *, realign: bool = False) -> None:
     def refresh() -> None:
         # After commit: the comparison and the alignment must see the saved rows, and a
         # rolled-back import must not leave either for articles that do not exist.
-        for event_id in event_ids - {None}:
-            refresh_event_comparison(Event(pk=event_id))
-            refresh_event_alignment(Event(pk=event_id), force=realign)
+        for event_id in event_ids:
+            if event_id is not None:
+                refresh_event(event_id, realign=realign)
 
     transaction.on_commit(refresh)
 

@@ -3,14 +3,13 @@
 import math
 from dataclasses import dataclass
 
-from articles.alignment.event_alignments import refresh_event_alignment
-from articles.comparison import refresh_event_comparison
 from articles.importing.progress import ProgressBar
 from articles.models import Article, Event, Outlet
 from articles.names.matching import current_matcher
+from articles.refresh import refresh_event
 
 from .computing import computed_batches
-from .marking import GENERATED_NAME, generated_articles, generated_events
+from .marking import generated_articles, generated_events, generated_outlets
 from .outlets import plan_outlets
 from .plan import Ingredients, plan_events
 from .register import load_register
@@ -58,7 +57,7 @@ def _check_empty() -> None:
     if (
         Article.objects.filter(generated_articles()).exists()
         or Event.objects.filter(generated_events()).exists()
-        or Outlet.objects.filter(name__startswith=f"{GENERATED_NAME} ").exists()
+        or Outlet.objects.filter(generated_outlets()).exists()
     ):
         raise ArchiveNotEmpty("The archive already holds generated rows; use a fresh database.")
 
@@ -69,8 +68,7 @@ def refresh_generated_events() -> int:
     ids = list(Event.objects.filter(generated_events()).order_by("pk").values_list("pk", flat=True))
     progress = ProgressBar(len(ids))
     for pk in ids:
-        refresh_event_comparison(Event(pk=pk))
-        refresh_event_alignment(Event(pk=pk))
+        refresh_event(pk)
         progress.advance(f"event {pk}")
     progress.close()
     return len(ids)

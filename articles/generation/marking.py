@@ -15,3 +15,7 @@ def generated_articles() -> Q:
 
 def generated_events() -> Q:
     return Q(slug__startswith=GENERATED_SLUG)
+
+
+def generated_outlets() -> Q:
+    return Q(slug__startswith=GENERATED_SLUG)

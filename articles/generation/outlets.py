@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .marking import GENERATED_NAME, GENERATED_SITE
+from .marking import GENERATED_NAME, GENERATED_SITE, GENERATED_SLUG
 
 # A masthead word per language, so each outlet reads as publishing in one language.
 MASTHEADS = {
@@ -37,7 +37,7 @@ def plan_outlets(*, articles: int, languages: tuple[str, ...]) -> list[OutletPla
         language = languages[number % len(languages)]
         words = MASTHEADS[language]
         masthead = words[number // len(languages) % len(words)]
-        slug = f"generated-{language}-{number:05d}"
+        slug = f"{GENERATED_SLUG}{language}-{number:05d}"
         plans.append(
             OutletPlan(
                 number=number,

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from django.conf import settings
 
+from articles import languages
 from articles.management.commands.load_seed_events import SEED_FIXTURE
 from articles.text import split_paragraphs
 
-LANGUAGES = ("id", "en", "sv", "vi")
+# The languages the archive knows (articles.languages), which generated events are told in.
+LANGUAGES = tuple(languages.LANGUAGES)
 NTREX_COLUMNS = {"ind": "id", "eng": "en", "swe": "sv", "vie": "vi"}
 NTREX_FILE = Path("parallel") / "ntrex128" / "ntrex128_eng_ind_swe_vie.jsonl"
 
