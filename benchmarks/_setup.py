@@ -12,6 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("COVERAGE_SHARED_DATA") or ROOT.parent / "shared" / "data")
 RESULTS = Path(__file__).resolve().parent / "results"
+# NTREX-128: the same news documents in each of the archive's languages (a column per code).
+NTREX_DIR = DATA / "parallel" / "ntrex128"
+NTREX = NTREX_DIR / "ntrex128_eng_ind_swe_vie.jsonl"
+NTREX_COLUMNS = {"en": "eng", "id": "ind", "sv": "swe", "vi": "vie"}
 
 
 def django_setup(settings: str = "coverage_site.settings") -> None:

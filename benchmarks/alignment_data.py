@@ -11,12 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks._setup import DATA
+from benchmarks._setup import NTREX
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
-NTREX = DATA / "parallel" / "ntrex128" / "ntrex128_eng_ind_swe_vie.jsonl"
 GOLD = Path(__file__).resolve().parent / "gold" / "alignment_seeds.json"
 
 _BOILERPLATE = {"sumber", "källa", "komentar (0)", "kommentar (0)"}

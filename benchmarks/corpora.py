@@ -14,12 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from articles.grouping import GroupingItem
-from benchmarks._setup import DATA
+from benchmarks._setup import NTREX, NTREX_COLUMNS
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
-NTREX = DATA / "parallel" / "ntrex128" / "ntrex128_eng_ind_swe_vie.jsonl"
-NTREX_LANGUAGES = {"eng": "en", "ind": "id", "swe": "sv", "vie": "vi"}
 
 # Seed file prefix -> (language, event) as DESIGN.md's table gives them.
 SEED_TRUTH = {
@@ -89,7 +87,7 @@ def ntrex_items(
             sentences[row["doc_id"]].append(row)
     doc_ids = list(sentences)[:doc_limit]
     items, truth = [], {}
-    for code, language in NTREX_LANGUAGES.items():
+    for language, code in NTREX_COLUMNS.items():
         for doc_id in doc_ids:
             rows = sorted(sentences[doc_id], key=lambda r: r["sent_in_doc"])
             key = f"ntrex:{doc_id}:{language}"

@@ -10,7 +10,7 @@ import json
 import time
 from collections import Counter, defaultdict
 
-from _setup import DATA, RESULTS, ROOT, django_setup
+from _setup import DATA, NTREX, NTREX_COLUMNS, NTREX_DIR, RESULTS, ROOT, django_setup
 
 django_setup()
 
@@ -19,8 +19,6 @@ from articles.importing.text_format import parse_text  # noqa: E402
 
 ARCHIVE = frozenset({"id", "en", "sv", "vi"})
 LANGID = DATA / "langid" / "langid_eval_id_en_sv_vi.jsonl"
-NTREX = DATA / "parallel" / "ntrex128"
-NTREX_COLUMNS = {"en": "eng", "id": "ind", "sv": "swe", "vi": "vie"}
 WRONG_HINT = {"id": "en", "en": "sv", "sv": "vi", "vi": "id"}
 
 
@@ -37,12 +35,12 @@ def rows() -> list[dict]:
 
 def ntrex_documents() -> dict[str, dict[str, str]]:
     docs: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for line in (NTREX / "ntrex128_eng_ind_swe_vie.jsonl").read_text().splitlines():
+    for line in NTREX.read_text().splitlines():
         row = json.loads(line)
         for code, column in NTREX_COLUMNS.items():
             docs[row["doc_id"]][code].append(row[column])
-    ids = (NTREX / "DOCUMENT_IDS.tsv").read_text().splitlines()
-    malay = (NTREX / "newstest2019-ref.msa.txt").read_text().splitlines()
+    ids = (NTREX_DIR / "DOCUMENT_IDS.tsv").read_text().splitlines()
+    malay = (NTREX_DIR / "newstest2019-ref.msa.txt").read_text().splitlines()
     for doc_line, sentence in zip(ids, malay, strict=False):
         doc_id = doc_line.split("\t")[0]
         if doc_id in docs:

@@ -23,10 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from _setup import DATA, RESULTS, ROOT
+from _setup import NTREX, RESULTS, ROOT
+from _setup import NTREX_COLUMNS as COLUMNS
 
-NTREX = DATA / "parallel" / "ntrex128" / "ntrex128_eng_ind_swe_vie.jsonl"
-COLUMNS = {"en": "eng", "id": "ind", "sv": "swe", "vi": "vie"}
 PG_BASE = "postgres://postgres@127.0.0.1:5432"
 
 
