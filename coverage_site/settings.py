@@ -142,6 +142,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# The demo content every fresh archive starts with (`load_seed_events`; tests read it too).
+SEED_FIXTURE = BASE_DIR / "fixtures" / "seed_events.json"
+
 # Third-party evaluation corpora (never copied into the repository): some tests use them and
 # skip without them; generate_archive builds richer texts from them when they are there.
 SHARED_DATA_DIR = Path(

@@ -16,7 +16,7 @@ from django.conf import settings
 
 from articles.importing.cleaning import is_related_heading, is_source_marker
 
-FIXTURE = settings.BASE_DIR / "fixtures" / "seed_events.json"
+FIXTURE = settings.SEED_FIXTURE
 _METADATA_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
 
 

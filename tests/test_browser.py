@@ -36,7 +36,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SEED_FIXTURE = settings.BASE_DIR / "fixtures" / "seed_events.json"
 SEED_HANOI = "/events/pham-minh-chinh-receives-chen-gang-2025-02-18/"
 WIDE = {"width": 1400, "height": 1000}
 PHONE = {"width": 375, "height": 800}
@@ -65,7 +64,7 @@ def browser(event) -> Browser:
 
 @pytest.fixture
 def seed_browser(transactional_db) -> Browser:
-    call_command("loaddata", SEED_FIXTURE, verbosity=0)
+    call_command("loaddata", settings.SEED_FIXTURE, verbosity=0)
     yield from launch()
 
 

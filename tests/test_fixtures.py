@@ -17,7 +17,7 @@ from tests.factories import make_article, make_capture
 from tests.seed_captures import seed_text
 from tests.shared_data import SEED_SOURCES, needs_shared_data
 
-FIXTURE = settings.BASE_DIR / "fixtures" / "seed_events.json"
+FIXTURE = settings.SEED_FIXTURE
 BUILD_SCRIPT = settings.BASE_DIR / "fixtures" / "build_seed_fixture.py"
 BOILERPLATE = [
     "Sumber", "Källa", "Komentar", "Kommentar", "Có thể bạn quan tâm", "![", "vphoto",

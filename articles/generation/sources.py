@@ -14,7 +14,6 @@ from pathlib import Path
 from django.conf import settings
 
 from articles import languages
-from articles.management.commands.load_seed_events import SEED_FIXTURE
 from articles.text import split_paragraphs
 
 # The languages the archive knows (articles.languages), which generated events are told in.
@@ -45,7 +44,7 @@ def default_corpus() -> Path:
 
 def load_sources(*, corpus: Path | None) -> Sources:
     stories = [seed_story()]
-    description = f"the seed captures ({SEED_FIXTURE.name})"
+    description = f"the seed captures ({Path(settings.SEED_FIXTURE).name})"
     if corpus is not None and corpus.is_file():
         ntrex = ntrex_stories(corpus)
         stories += ntrex
@@ -58,7 +57,7 @@ def load_sources(*, corpus: Path | None) -> Sources:
 def seed_story() -> Story:
     headlines: dict[str, list[str]] = defaultdict(list)
     units: dict[str, list[str]] = defaultdict(list)
-    for row in json.loads(SEED_FIXTURE.read_text(encoding="utf-8")):
+    for row in json.loads(Path(settings.SEED_FIXTURE).read_text(encoding="utf-8")):
         if row["model"] == "articles.article":
             fields = row["fields"]
             headlines[fields["language"]].append(fields["title"])

@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand
 
 from articles.models import Event
 
-SEED_FIXTURE = settings.BASE_DIR / "fixtures" / "seed_events.json"
 SEED_EVENT_SLUGS = [
     "pham-minh-chinh-receives-chen-gang-2025-02-18",
     "vu-dai-thang-meets-chen-gang-quang-ninh-2025-02-20",
@@ -19,7 +18,7 @@ class Command(BaseCommand):
         if Event.objects.filter(slug__in=SEED_EVENT_SLUGS).exists():
             self.stdout.write("Seed events already present; nothing loaded.")
             return
-        call_command("loaddata", SEED_FIXTURE, verbosity=0)
+        call_command("loaddata", settings.SEED_FIXTURE, verbosity=0)
         # A fixture load bypasses the write paths: refresh what the pages read, as they would.
         call_command("link_names", stdout=self.stdout)
         call_command("refresh_comparisons", stdout=self.stdout)
