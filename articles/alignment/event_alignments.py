@@ -20,6 +20,10 @@ from .register import register_spellings
 
 logger = logging.getLogger(__name__)
 
+# One aligned group per row: its stable number and, for each version (in the order given),
+# the indexes of its paragraphs in that row.
+RowIndexes = list[tuple[int, list[list[int]]]]
+
 # Bump when the aligner changes, so stored rows are recomputed by `align_events`.
 ALGORITHM = "anchors-gc-1"
 
@@ -117,7 +121,7 @@ def _what_changed(then_versions: list[dict], now_versions: list[dict]) -> str:
     return "; ".join(parts) or "the pivot changed"
 
 
-def stored_rows(event: Event, versions: list[Article]) -> list[tuple[int, list[list[int]]]]:
+def stored_rows(event: Event, versions: list[Article]) -> RowIndexes:
     """The stored rows as (number, paragraph indexes per version, in `versions` order).
 
     One query: `versions` are the event's published articles the caller already holds. The

@@ -6,14 +6,14 @@ The view only parses the request; this module decides what the page holds.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from articles.alignment.event_alignments import stored_rows
+from articles.alignment.event_alignments import RowIndexes, stored_rows
 from articles.comparison import comparison_for
 from articles.models import Article, Event, Language
 
 from .coverage_strip import StripDay, coverage_strip
 from .facts_panel import PanelLine, marks_for, panel_lines
 from .picker import PickerItem, picker, reader_query
-from .rows import PageRow, RowIndexes, Span, build_rows, row_of
+from .rows import PageRow, Span, build_rows, row_of
 
 
 @dataclass

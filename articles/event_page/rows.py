@@ -8,11 +8,9 @@ so `#row-N` names the same passage whichever languages a reader picks.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from articles.alignment.event_alignments import RowIndexes
 from articles.models import Article
 
-# One aligned group per row: its stable number and, for each version (in the order given),
-# the indexes of its paragraphs in that row.
-RowIndexes = list[tuple[int, list[list[int]]]]
 Span = tuple[int, int]
 
 
