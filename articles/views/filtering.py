@@ -10,6 +10,7 @@ from django_filters import FilterSet
 from django_filters.views import FilterView
 
 from ..models import Language, Outlet
+from .pagination import CappedPaginationMixin
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def filter_problems(filterset: FilterSet) -> list[str]:
     return problems
 
 
-class FilteredListView(FilterView):
+class FilteredListView(CappedPaginationMixin, FilterView):
     """A paginated FilterView that keeps the valid filters when one value is bad."""
 
     # Not strict: a bad value is reported and ignored instead of emptying the list.

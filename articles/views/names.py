@@ -7,9 +7,10 @@ from django.views.generic import ListView
 
 from ..models import Event, NameEntry, NameVariant
 from ..names.queries import events_mentioning
+from .pagination import CappedPaginationMixin
 
 
-class NameDetailView(ListView):
+class NameDetailView(CappedPaginationMixin, ListView):
     """A register entry and the events that mention it in any of its spellings, newest first."""
 
     template_name = "articles/name_detail.html"

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from ..models import Event, Outlet
+from .pagination import CappedPaginationMixin
 
 
 class OutletListView(ListView):
@@ -17,7 +18,7 @@ class OutletListView(ListView):
         return Outlet.objects.with_article_counts().order_by("name")
 
 
-class OutletDetailView(ListView):
+class OutletDetailView(CappedPaginationMixin, ListView):
     """An outlet and the events it covered, newest first (a list of events, paginated)."""
 
     template_name = "articles/outlet_detail.html"

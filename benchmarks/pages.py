@@ -1,0 +1,148 @@
+"""Server time and SQL query count of the public pages on an archive already in the database.
+
+Run against a generated archive (`manage.py generate_archive --articles 1000000 --seed 1`):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/archive1m DEBUG=0 SECRET_KEY=x \
+    .venv/bin/python benchmarks/pages.py [--repeats 8] [--label "1,000,000 articles"]
+
+Each page is requested `--repeats` times through Django's test client as an anonymous reader,
+after one warm-up request. The page cache is bypassed (the dummy cache backend), so the
+figures are the cost of rendering a page from the database: the first view after a change.
+Writes benchmarks/results/pages-<database>.md with p50/p95, the query count, and
+`EXPLAIN ANALYZE` of the slowest query of each of the slowest pages.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ["CACHE_URL"] = "dummy://"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from articles.models import Article, Event, NameEntry, Outlet  # noqa: E402
+
+EXPLAINED_PAGES = 4
+
+
+def sample_urls() -> list[tuple[str, str]]:
+    """The pages of the issue's table, with real slugs and ids picked from this archive."""
+    event = Event.objects.public().order_by("-date", "title").first()
+    # A typical outlet: the median of the outlets by article count, not the biggest.
+    outlets = list(
+        Outlet.objects.annotate(n=Count("articles")).filter(n__gt=0).order_by("n", "slug")
+    )
+    outlet = outlets[len(outlets) // 2]
+    entry = NameEntry.objects.annotate(n=Count("article_links")).order_by("-n", "slug").first()
+    article = Article.objects.published().order_by("-published_on", "-pk").first()
+    return [
+        ("home", "/"),
+        ("event list", "/events/"),
+        ("by one language", "/events/?language=id"),
+        ("by two languages", "/events/?language=id&language=vi"),
+        ("by date range", "/events/?date_after=2020-01-01&date_before=2020-12-31"),
+        ("by outlet", f"/events/?outlet={outlet.slug}"),
+        ("page 2,000", "/events/?page=2000"),
+        ("event reader", event.get_absolute_url()),
+        ("article list", "/articles/"),
+        ("article list, page 2,000", "/articles/?page=2000"),
+        ("article page", article.get_absolute_url()),
+        ("outlet list", "/outlets/"),
+        ("outlet page", outlet.get_absolute_url()),
+        ("name page", reverse("articles:name-detail", args=[entry.slug])),
+    ]
+
+
+def measure(client: Client, url: str, repeats: int) -> dict:
+    client.get(url)
+    times, counts, slowest = [], [], (0.0, "")
+    for _ in range(repeats):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        counts.append(len(queries.captured_queries))
+        for query in queries.captured_queries:
+            if float(query["time"]) * 1000 > slowest[0]:
+                slowest = (float(query["time"]) * 1000, query["sql"])
+    times.sort()
+    return {
+        "p50": statistics.median(times),
+        "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
+        "queries": sorted(set(counts)),
+        "slowest": slowest,
+    }
+
+
+def explain(sql: str) -> str:
+    if connection.vendor != "postgresql":
+        return "(EXPLAIN ANALYZE is shown on PostgreSQL only)"
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def report(label: str, repeats: int, results: list[tuple[str, str, dict]]) -> str:
+    lines = [
+        f"# Public pages at {label}",
+        "",
+        f"Django test client, anonymous, page cache bypassed (the cost of a first view after a "
+        f"change); {repeats} requests per page after one warm-up; {connection.vendor}. "
+        "2-core machine shared with other work. Written by `benchmarks/pages.py`.",
+        "",
+        "| page | URL | p50 ms | p95 ms | queries | slowest query ms |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, url, r in results:
+        counts = "/".join(str(n) for n in r["queries"])
+        lines.append(
+            f"| {name} | `{url}` | {r['p50']:.1f} | {r['p95']:.1f} | {counts} "
+            f"| {r['slowest'][0]:.1f} |"
+        )
+    slowest_pages = sorted(results, key=lambda item: -item[2]["p95"])[:EXPLAINED_PAGES]
+    lines += ["", "## The slowest query of the slowest pages", ""]
+    for name, url, r in slowest_pages:
+        lines += [f"### {name} (`{url}`)", "", "```sql", r["slowest"][1], "```", "", "```"]
+        lines += [explain(r["slowest"][1]), "```", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=8)
+    parser.add_argument("--label", default=f"{Article.objects.count():,} articles")
+    parser.add_argument("--only", help="measure only the pages whose name contains this")
+    args = parser.parse_args()
+    client = Client()
+    results = []
+    for name, url in sample_urls():
+        if args.only and args.only not in name:
+            continue
+        results.append((name, url, measure(client, url, args.repeats)))
+        r = results[-1][2]
+        print(f"{name:28} p50 {r['p50']:8.1f}  p95 {r['p95']:8.1f}  queries {r['queries']}")
+    text = report(args.label, args.repeats, results)
+    database = connection.settings_dict["NAME"]
+    out = ROOT / "benchmarks" / "results" / f"pages-{Path(str(database)).stem}.md"
+    if not args.only:
+        out.write_text(text + "\n")
+        print(f"Wrote {out}")
+
+
+if __name__ == "__main__":
+    main()

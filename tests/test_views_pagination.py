@@ -1,0 +1,62 @@
+"""Lists count only as far as a reader can page from where they are, and say when there is more."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Event
+from articles.views import pagination
+from articles.views.pagination import CappedPaginator
+from tests.factories import make_article, make_event
+
+EVENTS = reverse("articles:event-list")
+
+
+@pytest.fixture
+def thirty_events(db):
+    for _ in range(30):
+        make_event()
+    return Event.objects.order_by("pk")
+
+
+def test_the_count_stops_at_the_look_ahead_horizon(thirty_events):
+    paginator = CappedPaginator(thirty_events, 2, requested_page=1)
+    assert paginator.limit == (1 + pagination.LOOKAHEAD_PAGES) * 2
+    assert paginator.capped
+    assert paginator.count == paginator.limit
+    assert paginator.page(1).has_next()
+
+
+def test_a_page_near_the_end_counts_everything(thirty_events):
+    paginator = CappedPaginator(thirty_events, 2, requested_page=14)
+    assert not paginator.capped
+    assert paginator.count == 30
+    assert paginator.num_pages == 15
+    assert not paginator.page(15).has_next()
+
+
+def test_the_count_query_is_limited(thirty_events):
+    with CaptureQueriesContext(connection) as queries:
+        assert CappedPaginator(thirty_events, 2).count
+    assert "LIMIT" in queries.captured_queries[-1]["sql"].upper()
+
+
+def test_a_capped_list_says_more_than_and_links_onwards(client, db, monkeypatch):
+    monkeypatch.setattr(pagination, "LOOKAHEAD_PAGES", 1)
+    for _ in range(45):
+        make_article(event=make_event())
+    first = client.get(EVENTS)
+    html = first.content.decode()
+    assert "More than 40 events" in html
+    assert "Page 1 of more than 2" in html
+    assert 'rel="next"' in html
+    last = client.get(EVENTS + "?page=3")
+    assert len(last.context["events"]) == 5
+    assert "45 events" in last.content.decode()
+    assert "Page 3 of 3" in last.content.decode()
+
+
+def test_a_page_far_past_the_end_is_still_a_404(client, db):
+    make_article(event=make_event())
+    assert client.get(EVENTS + "?page=999999999").status_code == 404
