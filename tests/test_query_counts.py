@@ -64,14 +64,16 @@ def first_outlet_url() -> str:
 PAGES = {
     # page: (url builder, pinned query count)
     "home": (lambda: reverse("articles:home"), 5),
-    "event list": (lambda: reverse("articles:event-list"), 7),
+    # The lists' facets: per facet, the ids of at most FACET_LIMIT rows, then one grouped
+    # count over them (articles.facets).
+    "event list": (lambda: reverse("articles:event-list"), 9),
     "event list filtered": (
         lambda: (
             reverse("articles:event-list")
             + "?language=id&language=en&q=article&outlet="
             + Outlet.objects.first().slug
         ),
-        10,
+        12,
     ),
     # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
     # part of its key (articles.comparison.caching.fingerprint), and the read from the
@@ -80,10 +82,10 @@ PAGES = {
     # Register names add none: their entries' slugs are stored with the comparison (see the
     # test below).
     "event reader": (first_event_url, 6),
-    "article list": (lambda: reverse("articles:article-list"), 6),
+    "article list": (lambda: reverse("articles:article-list"), 8),
     "article list filtered": (
         lambda: reverse("articles:article-list") + "?language=sv&date_after=2025-01-02",
-        8,
+        10,
     ),
     "article page": (first_article_url, 3),
     "outlet list": (lambda: reverse("articles:outlet-list"), 2),

@@ -234,3 +234,18 @@ def test_with_one_column_the_panel_says_there_is_nothing_to_compare_yet(client, 
     url = reverse("articles:event-detail", kwargs={"slug": "hanoi"}) + "?lang=en"
     html = client.get(url).content.decode()
     assert "One version is shown: these are the facts it states." in html
+
+
+def test_past_the_facet_limit_the_options_show_no_numbers(client, scene, monkeypatch):
+    """Counting options over a list longer than FACET_LIMIT would cost seconds at archive
+    scale: the page then lists the options without numbers instead of computing them."""
+    from articles import facets
+
+    monkeypatch.setattr(facets, "FACET_LIMIT", 2)
+    response = client.get(EVENTS)
+    assert {option.count for option in response.context["language_options"]} == {None}
+    assert {option.count for option in response.context["outlet_options"]} == {None}
+    assert 'class="count"' not in response.content.decode()
+    narrowed = client.get(EVENTS + "?language=sv")
+    counts = {option.value: option.count for option in narrowed.context["language_options"]}
+    assert counts == {"id": 1, "en": 0, "sv": 1, "vi": 0}

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django_filters import FilterSet
 from django_filters.views import FilterView
@@ -17,7 +17,7 @@ from .pagination import CappedPaginationMixin
 class Option:
     value: str
     label: str
-    count: int
+    count: int | None  # None: the list is too long to count (articles.facets)
     selected: bool
 
 
@@ -35,6 +35,10 @@ def filter_problems(filterset: FilterSet) -> list[str]:
     return problems
 
 
+def _count(counts: dict[str, int] | None, key: str) -> int | None:
+    return None if counts is None else counts.get(key, 0)
+
+
 class FilteredListView(CappedPaginationMixin, FilterView):
     """A paginated FilterView that keeps the valid filters when one value is bad."""
 
@@ -48,18 +52,22 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         data.pop(name, None)
         return self.filterset_class(data, queryset=self.get_queryset(), request=self.request).qs
 
-    def language_options(self, counts: dict[str, int]) -> list[Option]:
+    def language_options(self, counts: dict[str, int] | None) -> list[Option]:
         chosen = set(self.request.GET.getlist("language"))
         return [
-            Option(lang.code, lang.name, counts.get(lang.code, 0), lang.code in chosen)
+            Option(lang.code, lang.name, _count(counts, lang.code), lang.code in chosen)
             for lang in Language.objects.all()
         ]
 
-    def outlet_options(self, counts: dict[str, int]) -> list[Option]:
+    def outlet_options(self, counts: dict[str, int] | None) -> list[Option]:
+        """Every outlet when the list is too long to count; else those it holds, counted."""
         chosen = self.request.GET.get("outlet")
+        outlets = Outlet.objects.only("slug", "name")
+        if counts is not None:
+            outlets = outlets.filter(Q(slug__in=list(counts)) | Q(slug=chosen))
         return [
-            Option(outlet.slug, outlet.name, counts.get(outlet.slug, 0), outlet.slug == chosen)
-            for outlet in Outlet.objects.only("slug", "name")
+            Option(outlet.slug, outlet.name, _count(counts, outlet.slug), outlet.slug == chosen)
+            for outlet in outlets
         ]
 
     def querystring_without_page(self) -> str:

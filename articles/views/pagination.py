@@ -7,9 +7,12 @@ the page says "more than N" instead of a total it did not compute.
 """
 
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.views.generic.list import MultipleObjectMixin
 
 # How many pages past the requested one the count looks for (the "Page 3 of 13+" horizon).
 LOOKAHEAD_PAGES = 10
@@ -23,7 +26,8 @@ class CappedPaginator(Paginator):
     @cached_property
     def counted(self) -> int:
         """Matching rows, counted up to one past the limit."""
-        return self.object_list[: self.limit + 1].count()
+        rows = cast(QuerySet, self.object_list)
+        return rows[: self.limit + 1].count()
 
     @cached_property
     def capped(self) -> bool:
@@ -31,19 +35,32 @@ class CappedPaginator(Paginator):
         return self.counted > self.limit
 
     @cached_property
-    def count(self) -> int:  # type: ignore[override]
+    def count(self) -> int:
         return min(self.counted, self.limit)
 
 
-class CappedPaginationMixin:
+class CappedPaginationMixin(MultipleObjectMixin):
     """For ListViews: the paginator counts only as far as the reader can go from this page."""
 
-    paginator_class = CappedPaginator
-    request: Any
-    page_kwarg: str
+    paginator_class: type[Paginator] = CappedPaginator
+    request: HttpRequest
 
-    def get_paginator(self, queryset: Any, per_page: int, **kwargs: Any) -> CappedPaginator:
-        return CappedPaginator(queryset, per_page, requested_page=self.requested_page(), **kwargs)
+    def get_paginator(
+        self,
+        queryset: Any,
+        per_page: int,
+        orphans: int = 0,
+        allow_empty_first_page: bool = True,
+        **kwargs: Any,
+    ) -> Paginator:
+        return CappedPaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            requested_page=self.requested_page(),
+            **kwargs,
+        )
 
     def requested_page(self) -> int:
         value = self.request.GET.get(self.page_kwarg) or "1"
