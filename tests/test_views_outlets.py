@@ -29,3 +29,14 @@ def test_unknown_outlet_and_page_past_the_end_are_404(client, scene):
     assert client.get(reverse("articles:outlet-detail", kwargs={"slug": "nope"})).status_code == 404
     url = reverse("articles:outlet-detail", kwargs={"slug": "nhan-dan"})
     assert client.get(url + "?page=50").status_code == 404
+
+
+def test_outlet_list_counts_published_articles_and_their_events(client, scene):
+    """Drafts are not counted; an outlet with nothing published shows 0, not an empty cell."""
+    make_outlet("Quiet Times", slug="quiet-times")
+    outlets = {o.slug: o for o in client.get(reverse("articles:outlet-list")).context["outlets"]}
+    assert (outlets["quiet-times"].article_count, outlets["quiet-times"].event_count) == (0, 0)
+    for outlet in outlets.values():
+        published = outlet.articles.filter(status="published")
+        assert outlet.article_count == published.count()
+        assert outlet.event_count == published.values("event").distinct().count()
