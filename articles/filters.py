@@ -67,7 +67,7 @@ class EventFilter(_CoverageFilterSet):
     def filter_outlet(
         self, queryset: EventQuerySet, name: str, value: Outlet | None
     ) -> EventQuerySet:
-        return queryset.covered_by_outlet(value.slug) if value else queryset
+        return queryset.covered_by_outlet(value.pk) if value else queryset
 
 
 class ArticleFilter(_CoverageFilterSet):

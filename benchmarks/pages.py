@@ -23,11 +23,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ["CACHE_URL"] = "dummy://"
+# As behind the TLS-terminating proxy of production: no redirect of plain http to https.
+os.environ["SECURE_SSL_REDIRECT"] = "0"
 
 import django  # noqa: E402
 
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -128,6 +131,8 @@ def main() -> None:
     parser.add_argument("--label", default=f"{Article.objects.count():,} articles")
     parser.add_argument("--only", help="measure only the pages whose name contains this")
     args = parser.parse_args()
+    # With DEBUG off, templates name the hashed static files: collect them as a deployment does.
+    call_command("collectstatic", interactive=False, verbosity=0)
     client = Client()
     results = []
     for name, url in sample_urls():

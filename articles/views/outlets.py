@@ -29,7 +29,7 @@ class OutletDetailView(CappedPaginationMixin, ListView):
         self.outlet = get_object_or_404(
             Outlet.objects.with_article_counts(), slug=self.kwargs["slug"]
         )
-        return Event.objects.public().covered_by_outlet(self.outlet.slug).with_coverage()
+        return Event.objects.public().covered_by_outlet(self.outlet.pk).with_coverage()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(outlet=self.outlet, **kwargs)
