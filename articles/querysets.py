@@ -37,6 +37,11 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self) -> "ArticleQuerySet":
         return self.select_related("language", "outlet", "event").defer("body", "search_text")
 
+    def newest_first(self) -> "ArticleQuerySet":
+        """Latest publication date first, undated articles last, on every database (the
+        order of PostgreSQL's partial index article_newest_idx, migration 0011)."""
+        return self.order_by(models.F("published_on").desc(nulls_last=True), "-pk")
+
     def in_reading_order(self) -> "ArticleQuerySet":
         """By language, an original before its translations, then the earliest published.
 
@@ -132,9 +137,10 @@ class OutletQuerySet(models.QuerySet):
         Correlated subqueries, not a join grouped over every article: PostgreSQL computes
         them only for the rows a page shows (after ORDER BY ... LIMIT), so a page of 50
         outlets costs 50 small index lookups whatever the archive's size."""
+        # Both counts read only the partial index article_outlet_event_idx (outlet, event).
         articles = _published_articles().filter(outlet=OuterRef("pk")).order_by()
         return self.annotate(
-            article_count=_count_of(articles, models.Count("pk")),
+            article_count=_count_of(articles, models.Count("*")),
             event_count=_count_of(articles, models.Count("event", distinct=True)),
         )
 

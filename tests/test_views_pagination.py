@@ -60,3 +60,11 @@ def test_a_capped_list_says_more_than_and_links_onwards(client, db, monkeypatch)
 def test_a_page_far_past_the_end_is_still_a_404(client, db):
     make_article(event=make_event())
     assert client.get(EVENTS + "?page=999999999").status_code == 404
+
+
+def test_a_page_holds_the_same_rows_in_the_same_order_as_a_plain_slice(thirty_events):
+    """The rows are found by their keys first; the page is what slicing the list would give."""
+    ordered = thirty_events.order_by("-date", "title", "-pk")
+    for number in (1, 7, 15):
+        page = CappedPaginator(ordered, 2, requested_page=number).page(number)
+        assert list(page) == list(ordered[(number - 1) * 2 : number * 2])

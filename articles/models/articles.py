@@ -101,6 +101,11 @@ class Article(models.Model):
             models.Index(fields=["event", "status", "language"], name="article_event_lang_idx"),
             models.Index(fields=["language", "status"], name="article_language_idx"),
             models.Index(fields=["outlet", "status"], name="article_outlet_idx"),
+            models.Index(
+                fields=["outlet", "event"],
+                condition=Q(status="published"),
+                name="article_outlet_event_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -17,7 +17,7 @@ class ArticleListView(FilteredListView):
     paginate_by = settings.ARTICLES_PER_PAGE
 
     def get_queryset(self) -> QuerySet[Article]:
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().newest_first()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

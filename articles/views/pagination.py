@@ -9,7 +9,7 @@ the page says "more than N" instead of a total it did not compute.
 from functools import cached_property
 from typing import Any, cast
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.views.generic.list import MultipleObjectMixin
@@ -37,6 +37,19 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return min(self.counted, self.limit)
+
+    def page(self, number: int | str) -> Page:
+        """The page's rows, found by their keys first: the rows skipped to reach a deep page
+        are then walked as keys in an index, not fetched and joined to their outlets,
+        languages and events only to be thrown away (a "deferred join")."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if not self.capped and top + self.orphans >= self.count:
+            top = self.count  # the last page takes the orphans, as in Paginator.page
+        rows = cast(QuerySet, self.object_list)
+        keys = rows.prefetch_related(None).values("pk")[bottom:top]
+        return Page(rows.filter(pk__in=keys), number, self)
 
 
 class CappedPaginationMixin(MultipleObjectMixin):
