@@ -72,8 +72,9 @@ def published_articles_of(event_ref: OuterRef | str = "pk") -> ArticleQuerySet:
 
 class EventQuerySet(models.QuerySet):
     def public(self) -> "EventQuerySet":
-        """Events with at least one published article: drafts alone never surface an event."""
-        return self.filter(Exists(published_articles_of()))
+        """Events with at least one published article: drafts alone never surface an event
+        (the database keeps `is_public`, see Event)."""
+        return self.filter(is_public=True)
 
     def covered_in(self, codes: list[str]) -> "EventQuerySet":
         """Events covered in every one of the languages `codes` (not merely any of them)."""

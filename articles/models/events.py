@@ -19,6 +19,12 @@ class Event(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     search_text = models.TextField(editable=False, blank=True)
+    # Whether a published article belongs to the event. Kept by database triggers (migration
+    # 0012) on every write to articles, bulk ones included, and recomputed whenever the event
+    # row is written, so a stale value in memory cannot be saved over it. A column rather than
+    # a subquery: at a million articles PostgreSQL misjudges how many events the subquery
+    # keeps and lists deep pages by hashing every article.
+    is_public = models.BooleanField(_("public"), default=False, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -28,7 +34,12 @@ class Event(models.Model):
         ordering = ["-date", "title"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        indexes = [models.Index(fields=["-date", "title"], name="event_date_idx")]
+        indexes = [
+            models.Index(fields=["-date", "title"], name="event_date_idx"),
+            models.Index(
+                fields=["-date", "title"], condition=Q(is_public=True), name="event_public_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
