@@ -249,3 +249,16 @@ def test_past_the_facet_limit_the_options_show_no_numbers(client, scene, monkeyp
     narrowed = client.get(EVENTS + "?language=sv")
     counts = {option.value: option.count for option in narrowed.context["language_options"]}
     assert counts == {"id": 1, "en": 0, "sv": 1, "vi": 0}
+
+
+def test_with_many_outlets_the_form_asks_for_a_slug(client, scene, monkeypatch):
+    """A menu of thousands of outlets is unreadable and most of a page's rendering time."""
+    from articles.views import filtering
+
+    monkeypatch.setattr(filtering, "OUTLET_MENU_LIMIT", 1)
+    response = client.get(EVENTS + "?outlet=nhan-dan")
+    html = response.content.decode()
+    assert response.context["outlet_options"] is None
+    assert '<select name="outlet">' not in html
+    assert 'name="outlet" value="nhan-dan"' in html
+    assert event_slugs(response) == ["guangxi"]

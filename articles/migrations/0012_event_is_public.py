@@ -129,7 +129,7 @@ class Migration(migrations.Migration):
             model_name="event",
             index=models.Index(
                 condition=models.Q(("is_public", True)),
-                fields=["-date", "title"],
+                fields=["-date", "title", "id"],
                 name="event_public_idx",
             ),
         ),

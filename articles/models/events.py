@@ -37,7 +37,10 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["-date", "title"], name="event_date_idx"),
             models.Index(
-                fields=["-date", "title"], condition=Q(is_public=True), name="event_public_idx"
+                # The id too: deep pages walk this index for their keys alone (index-only).
+                fields=["-date", "title", "id"],
+                condition=Q(is_public=True),
+                name="event_public_idx",
             ),
         ]
         constraints = [

@@ -35,6 +35,11 @@ def filter_problems(filterset: FilterSet) -> list[str]:
     return problems
 
 
+# Past this many outlets a menu is too long to read (and to render: at 2,000 outlets it was
+# most of a list page's time); the form asks for the outlet's slug instead.
+OUTLET_MENU_LIMIT = 200
+
+
 def _count(counts: dict[str, int] | None, key: str) -> int | None:
     return None if counts is None else counts.get(key, 0)
 
@@ -59,15 +64,19 @@ class FilteredListView(CappedPaginationMixin, FilterView):
             for lang in Language.objects.all()
         ]
 
-    def outlet_options(self, counts: dict[str, int] | None) -> list[Option]:
-        """Every outlet when the list is too long to count; else those it holds, counted."""
+    def outlet_options(self, counts: dict[str, int] | None) -> list[Option] | None:
+        """Every outlet when the list is too long to count, else those it holds, counted;
+        None when that is more than OUTLET_MENU_LIMIT: the form then asks for a slug."""
         chosen = self.request.GET.get("outlet")
         outlets = Outlet.objects.only("slug", "name")
         if counts is not None:
             outlets = outlets.filter(Q(slug__in=list(counts)) | Q(slug=chosen))
+        listed = list(outlets[: OUTLET_MENU_LIMIT + 1])
+        if len(listed) > OUTLET_MENU_LIMIT:
+            return None
         return [
             Option(outlet.slug, outlet.name, _count(counts, outlet.slug), outlet.slug == chosen)
-            for outlet in outlets
+            for outlet in listed
         ]
 
     def querystring_without_page(self) -> str:
