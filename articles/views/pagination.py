@@ -27,7 +27,9 @@ class CappedPaginator(Paginator):
     def counted(self) -> int:
         """Matching rows, counted up to one past the limit."""
         rows = cast(QuerySet, self.object_list)
-        return rows[: self.limit + 1].count()
+        # Keys only: annotations a page shows (a name page's mention counts) are not computed
+        # for the rows that are only counted.
+        return rows.values("pk")[: self.limit + 1].count()
 
     @cached_property
     def capped(self) -> bool:
