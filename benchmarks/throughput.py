@@ -7,7 +7,7 @@ import_articles command itself (read, parse, clean, detect language in --jobs wo
 processes; one transaction per file with full_clean in the command's process) into a
 fresh, migrated database; the figure is the command's wall-clock time.
 
-Run: .venv/bin/python benchmarks/throughput.py [--count 10000] [--repeat 3]
+Run: .venv/bin/python benchmarks/throughput.py [--count 10000] [--repeat 3] [--vendor postgresql]
 PostgreSQL: uses postgres://postgres@127.0.0.1:5432/<throwaway db> (created and dropped).
 """
 
@@ -129,6 +129,11 @@ def main() -> None:
     parser.add_argument("--folder", type=Path)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--durable", action="store_true")
+    parser.add_argument(
+        "--vendor",
+        choices=["sqlite", "postgresql"],
+        help="run only this database's configurations (report: throughput-<vendor>.md)",
+    )
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.folder, jobs=args.jobs, durable=args.durable)))
@@ -139,6 +144,8 @@ def main() -> None:
         folder.mkdir()
         write_captures(folder, args.count)
         for vendor, jobs, durable in CONFIGURATIONS:
+            if args.vendor and vendor != args.vendor:
+                continue
             runs = fresh_database_runs(vendor, folder, tmp, args.repeat, jobs=jobs, durable=durable)
             rows.append(row(vendor, jobs, durable, runs))
             print(rows[-1], flush=True)
@@ -175,7 +182,8 @@ def write_report(args: argparse.Namespace, rows: list[str]) -> None:
         *rows,
     ]
     text = "\n".join(lines) + "\n"
-    (RESULTS / "throughput.md").write_text(text)
+    name = f"throughput-{args.vendor}.md" if args.vendor else "throughput.md"
+    (RESULTS / name).write_text(text)
     print(text)
 
 
