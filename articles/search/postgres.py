@@ -1,0 +1,129 @@
+"""Matching and ranking on PostgreSQL, over the stored `search_vector` columns (migration
+0011 adds them and keeps them filled; they are not model fields, so SQLite never sees them).
+
+Scale: a common word matches about a tenth of a million-article archive, and a bitmap scan
+of every match followed by a sort took about a second. So no query here ranks every match:
+each takes the newest `cap` matches by walking the date index (the LIMIT stops the walk early
+for a common word; for a rare one the planner uses the GIN index and sorts the few matches),
+and ranks only those with `ts_rank`. The tsquery reaches PostgreSQL as bound values, so the
+planner estimates how common the words are from the column's statistics and picks between
+the two plans; a tsquery computed in a subquery would hide them.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connections
+from django.db.models import BooleanField, Expression, F, FloatField, QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+
+from articles.models import Article, Event
+
+from .register import Clause
+
+
+class _OnVector(Expression):
+    """SQL over the row's own `search_vector`, whatever alias its table has in the query
+    (the row's primary key column gives it, and Django relabels that in subqueries)."""
+
+    def __init__(self, template: str, params: list[Any], output_field: Any) -> None:
+        super().__init__(output_field=output_field)
+        self.pk: Any = F("pk")
+        self.template = template
+        self.params = params
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.pk]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler: SQLCompiler, connection: Any) -> tuple[str, list[Any]]:
+        table = compiler.quote_name_unless_alias(self.pk.alias)
+        return self.template.format(vector=f"{table}.search_vector"), self.params
+
+
+class TextQuery:
+    """The clauses as one tsquery: for each configuration a language uses, every clause
+    (any of its spellings, each a phrase) AND-ed; the configurations OR-ed, so an article
+    matches under its own language's stemming and stop words."""
+
+    def __init__(self, clauses: list[Clause], configs: list[str]) -> None:
+        branches: list[str] = []
+        self.params: list[str] = []
+        for config in configs:
+            parts = []
+            for clause in clauses:
+                parts.append(
+                    " || ".join(["phraseto_tsquery(%s::regconfig, %s)"] * len(clause.alternatives))
+                )
+                self.params += [value for alt in clause.alternatives for value in (config, alt)]
+            branches.append(" && ".join(f"({part})" for part in parts))
+        self.sql = " || ".join(f"({branch})" for branch in branches)
+
+    def matches(self) -> _OnVector:
+        return _OnVector(f"{{vector}} @@ ({self.sql})", self.params, BooleanField())
+
+    def rank(self) -> _OnVector:
+        return _OnVector(f"ts_rank({{vector}}, {self.sql})", self.params, FloatField())
+
+
+def search_configs(alias: str) -> list[str]:
+    """The configurations the languages' vectors are built with (and events' `simple`)."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT articles_search_config(search_config)::text FROM articles_language "
+            "UNION SELECT 'unaccented_simple'"
+        )
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+class Matcher:
+    """Ranks the newest `cap` matches of a queryset (see the module docstring)."""
+
+    def __init__(self, clauses: list[Clause], alias: str) -> None:
+        self.query = TextQuery(clauses, search_configs(alias))
+
+    def articles(self, articles: QuerySet, cap: int) -> list[tuple[int, int | None, float]]:
+        """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
+        newest = articles.filter(self.query.matches()).order_by("-published_on").values("pk")
+        return list(
+            Article.objects.using(articles.db)
+            .filter(pk__in=newest[:cap])
+            .annotate(rank=self.query.rank())
+            .order_by("-published_on", "-pk")
+            .values_list("pk", "event_id", "rank")
+        )
+
+    def events(self, events: QuerySet, cap: int) -> list[tuple[int, float]]:
+        """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
+        newest = events.filter(self.query.matches()).order_by("-date").values("pk")
+        return list(
+            Event.objects.using(events.db)
+            .filter(pk__in=newest[:cap])
+            .annotate(rank=self.query.rank())
+            .order_by("-date", "-pk")
+            .values_list("pk", "rank")
+        )
+
+
+def closest_word(word: str, alias: str) -> tuple[str, float] | None:
+    """The word of the vocabulary (event titles and places) most like `word`, by trigram
+    similarity, with the similarity; the trigram index finds candidates above 0.3."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            "SELECT word, similarity(word, %s) AS s FROM articles_search_word "
+            "WHERE word %% %s ORDER BY s DESC, word LIMIT 1",
+            [word, word],
+        )
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def known_words(words: set[str], alias: str) -> set[str]:
+    """Which of `words` the vocabulary holds."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            "SELECT word FROM articles_search_word WHERE word = ANY(%s)", [sorted(words)]
+        )
+        return {row[0] for row in cursor.fetchall()}
