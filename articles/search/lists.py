@@ -42,6 +42,8 @@ class Outcome:
     capped: bool = False
     phrases: list[str] = field(default_factory=list)  # every folded spelling searched for
     best_article: dict[int, int] = field(default_factory=dict)
+    # Sets `search_excerpt` on a page of results (_mark_articles or _mark_events).
+    marker: Callable[["Outcome", list[Any]], None] = lambda outcome, results: None
 
     @property
     def cap(self) -> int:
@@ -49,26 +51,29 @@ class Outcome:
 
     def mark(self, results: Iterable[Any]) -> None:
         """Give each result shown its matching passage as `search_excerpt` (one query)."""
-        results = list(results)
-        if not results:
-            return
-        if results[0]._meta.model is Article:
-            bodies = dict(
-                Article.objects.filter(pk__in=[a.pk for a in results]).values_list("pk", "body")
-            )
-            for article in results:
-                article.search_excerpt = excerpt(bodies[article.pk], self.phrases)
-            return
-        best = {event.pk: self.best_article.get(event.pk) for event in results}
-        bodies = dict(
-            Article.objects.filter(pk__in=[pk for pk in best.values() if pk]).values_list(
-                "pk", "body"
-            )
+        if results := list(results):
+            self.marker(self, results)
+
+
+def _mark_articles(outcome: Outcome, articles: list[Any]) -> None:
+    bodies = _bodies([article.pk for article in articles])
+    for article in articles:
+        article.search_excerpt = excerpt(bodies[article.pk], outcome.phrases)
+
+
+def _mark_events(outcome: Outcome, events: list[Any]) -> None:
+    """An event's passage is its best matching article's, or its summary's."""
+    best = outcome.best_article
+    bodies = _bodies([best[event.pk] for event in events if event.pk in best])
+    for event in events:
+        body = bodies.get(best.get(event.pk, 0))
+        event.search_excerpt = _excerpt_of(body, outcome.phrases) or (
+            _excerpt_of(event.summary, outcome.phrases)
         )
-        for event in results:
-            event.search_excerpt = _excerpt_of(bodies.get(best[event.pk]), self.phrases) or (
-                _excerpt_of(event.summary, self.phrases)
-            )
+
+
+def _bodies(pks: list[int]) -> dict[int, str]:
+    return dict(Article.objects.filter(pk__in=pks).values_list("pk", "body"))
 
 
 def _excerpt_of(text: str | None, phrases: list[str]) -> SafeString | None:
@@ -82,7 +87,7 @@ def search_articles(articles: QuerySet, typed: str, *, as_typed: bool = False) -
         rows = _backend(articles.db).Matcher(clauses, articles.db).articles(articles, CAP)
         return Found({pk: rank for pk, _, rank in rows}, capped=len(rows) == CAP)
 
-    return _search(articles, typed, as_typed, find)
+    return _search(articles, typed, as_typed, find, _mark_articles)
 
 
 def search_events(events: QuerySet, typed: str, *, as_typed: bool = False) -> Outcome:
@@ -108,11 +113,15 @@ def search_events(events: QuerySet, typed: str, *, as_typed: bool = False) -> Ou
             found.ranks[event] = max(rank, found.ranks.get(event, rank))
         return found
 
-    return _search(events, typed, as_typed, find)
+    return _search(events, typed, as_typed, find, _mark_events)
 
 
 def _search(
-    queryset: QuerySet, typed: str, as_typed: bool, find: Callable[[list[Clause]], Found]
+    queryset: QuerySet,
+    typed: str,
+    as_typed: bool,
+    find: Callable[[list[Clause]], Found],
+    marker: Callable[[Outcome, list[Any]], None],
 ) -> Outcome:
     try:
         query = parse(typed)
@@ -133,6 +142,7 @@ def _search(
         capped=found.capped,
         phrases=[alt for clause in clauses for alt in clause.alternatives],
         best_article=found.best_article,
+        marker=marker,
     )
 
 
@@ -140,9 +150,11 @@ def _in_rank_order(queryset: QuerySet, ranks: dict[int, float]) -> QuerySet:
     """`queryset` narrowed to `ranks`' keys, highest rank first, then in its usual order."""
     if not ranks:
         return queryset.none()
+    # Ranks to three decimals: a tie is ordered as the list usually is, and the CASE below has
+    # tens of branches instead of one per result.
     by_rank: dict[float, list[int]] = {}
     for pk, rank in ranks.items():
-        by_rank.setdefault(rank, []).append(pk)
+        by_rank.setdefault(round(rank, 3), []).append(pk)
     ranking = Case(
         *[When(pk__in=pks, then=Value(r)) for r, pks in by_rank.items()], output_field=FloatField()
     )

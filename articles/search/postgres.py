@@ -5,9 +5,8 @@ Scale: a common word matches about a tenth of a million-article archive, and a b
 of every match followed by a sort took about a second. So no query here ranks every match:
 each takes the newest `cap` matches by walking the date index (the LIMIT stops the walk early
 for a common word; for a rare one the planner uses the GIN index and sorts the few matches),
-and ranks only those with `ts_rank`. The tsquery reaches PostgreSQL as bound values, so the
-planner estimates how common the words are from the column's statistics and picks between
-the two plans; a tsquery computed in a subquery would hide them.
+and ranks only those with `ts_rank`. The planner picks between the two plans from how
+common the words are, so the tsquery reaches it as one constant (see TextQuery).
 """
 
 from collections.abc import Sequence
@@ -46,46 +45,46 @@ class _OnVector(Expression):
 class TextQuery:
     """The clauses as one tsquery: for each configuration a language uses, every clause
     (any of its spellings, each a phrase) AND-ed; the configurations OR-ed, so an article
-    matches under its own language's stemming and stop words."""
+    matches under its own language's stemming and stop words.
 
-    def __init__(self, clauses: list[Clause], configs: list[str]) -> None:
-        branches: list[str] = []
-        self.params: list[str] = []
-        for config in configs:
-            parts = []
-            for clause in clauses:
-                parts.append(
-                    " || ".join(["phraseto_tsquery(%s::regconfig, %s)"] * len(clause.alternatives))
-                )
-                self.params += [value for alt in clause.alternatives for value in (config, alt)]
-            branches.append(" && ".join(f"({part})" for part in parts))
-        self.sql = " || ".join(f"({branch})" for branch in branches)
+    PostgreSQL builds each configuration's branch (one query); the distinct branches then go
+    back as one constant tsquery, so the planner reads how common its words are from the
+    column's statistics (a tsquery computed in a subquery would hide them, and the same
+    branch repeated for four configurations would make a word look four times as common)."""
+
+    def __init__(self, clauses: list[Clause], alias: str) -> None:
+        clause_sql = [
+            "(" + " || ".join(["phraseto_tsquery(config, %s)"] * len(c.alternatives)) + ")"
+            for c in clauses
+        ]
+        with connections[alias].cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT ({' && '.join(clause_sql)})::text FROM ("  # noqa: S608
+                "SELECT articles_search_config(search_config) AS config FROM articles_language "
+                "UNION SELECT 'unaccented_simple'::regconfig) AS configs",
+                [alt for clause in clauses for alt in clause.alternatives],
+            )
+            branches = sorted(row[0] for row in cursor.fetchall() if row[0])
+        # Empty when every configuration drops every word (stop words): nothing matches.
+        self.tsquery = " | ".join(f"( {branch} )" for branch in branches)
 
     def matches(self) -> _OnVector:
-        return _OnVector(f"{{vector}} @@ ({self.sql})", self.params, BooleanField())
+        return _OnVector("{vector} @@ %s::tsquery", [self.tsquery], BooleanField())
 
     def rank(self) -> _OnVector:
-        return _OnVector(f"ts_rank({{vector}}, {self.sql})", self.params, FloatField())
-
-
-def search_configs(alias: str) -> list[str]:
-    """The configurations the languages' vectors are built with (and events' `simple`)."""
-    with connections[alias].cursor() as cursor:
-        cursor.execute(
-            "SELECT DISTINCT articles_search_config(search_config)::text FROM articles_language "
-            "UNION SELECT 'unaccented_simple'"
-        )
-        return sorted(row[0] for row in cursor.fetchall())
+        return _OnVector("ts_rank({vector}, %s::tsquery)", [self.tsquery], FloatField())
 
 
 class Matcher:
     """Ranks the newest `cap` matches of a queryset (see the module docstring)."""
 
     def __init__(self, clauses: list[Clause], alias: str) -> None:
-        self.query = TextQuery(clauses, search_configs(alias))
+        self.query = TextQuery(clauses, alias)
 
     def articles(self, articles: QuerySet, cap: int) -> list[tuple[int, int | None, float]]:
         """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
+        if not self.query.tsquery:
+            return []
         newest = articles.filter(self.query.matches()).order_by("-published_on").values("pk")
         return list(
             Article.objects.using(articles.db)
@@ -97,6 +96,8 @@ class Matcher:
 
     def events(self, events: QuerySet, cap: int) -> list[tuple[int, float]]:
         """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
+        if not self.query.tsquery:
+            return []
         newest = events.filter(self.query.matches()).order_by("-date").values("pk")
         return list(
             Event.objects.using(events.db)

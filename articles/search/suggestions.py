@@ -17,6 +17,9 @@ from .parsing import Phrase, Query
 SPAN_SIMILARITY = 0.5  # a run of words and a register spelling
 WORD_SIMILARITY = 0.4  # one word and a word of the vocabulary
 _LONGEST_SPAN = 3
+# Look-ups per query at most (each word may cost a query): a 500-character query of
+# nonsense must not cost hundreds.
+_MOST_LOOKUPS = 8
 _ALNUM = re.compile(r"[^\W_]+")
 
 
@@ -70,6 +73,7 @@ class _Fixer:
     ) -> None:
         self.spelled, self.known, self.closest = spelled, known, closest
         self.changed = False
+        self.lookups = 0
 
     def phrase(self, run: Phrase) -> str:
         if run.quoted:
@@ -92,7 +96,7 @@ class _Fixer:
         """The register spelling of as many words most like `words`, if one is close enough
         and `words` are not already a spelling or all known words."""
         text = " ".join(words)
-        if text in self.spelled or self.known.issuperset(words):
+        if text in self.spelled or self.known.issuperset(words) or not self._may_look_up():
             return None
         candidates = [f for f in self.spelled if f.count(" ") == len(words) - 1]
         best = max(candidates, key=lambda f: (similarity(text, f), f), default=None)
@@ -102,10 +106,14 @@ class _Fixer:
         return self.spelled[best]
 
     def word(self, word: str) -> str:
-        if word in self.known:
+        if word in self.known or not self._may_look_up():
             return word
         found = self.closest(word)
         if found is None or found[1] < WORD_SIMILARITY:
             return word
         self.changed = True
         return found[0]
+
+    def _may_look_up(self) -> bool:
+        self.lookups += 1
+        return self.lookups <= _MOST_LOOKUPS
