@@ -14,6 +14,7 @@ Writes a Markdown report (default benchmarks/results/search.md).
 """
 
 import argparse
+import os
 import statistics
 import time
 from pathlib import Path
@@ -104,6 +105,8 @@ def main() -> None:
         "| query | request | results | p50 ms | p95 ms | SQL queries |",
         "|---|---|---|---|---|---|",
         *rows,
+        "",
+        f"Load average when the rows were done: {os.getloadavg()[0]:.1f} (2 CPUs).",
         "",
         f"Slowest SQL statement ({float(worst['time']) * 1000:.0f} ms, in `{worst['url']}`):",
         "",

@@ -43,3 +43,14 @@ def test_a_quoted_phrase_stays_quoted():
 def test_nothing_close_enough_gives_no_correction():
     assert correct(parse("zzyzx"), vocabulary({"border"})) is None
     assert correct(parse("quang ninh"), vocabulary(set())) is None
+
+
+def test_a_long_query_of_nonsense_costs_a_bounded_number_of_look_ups():
+    asked = []
+
+    def closest(word):
+        asked.append(word)
+
+    vocabulary = Vocabulary(SPELLINGS, known=lambda ws: set(), closest=closest)
+    correct(parse(" ".join(f"zq{n}x" for n in range(80))), vocabulary)
+    assert 0 < len(asked) <= 8

@@ -16,8 +16,6 @@ from django.db import connections
 from django.db.models import BooleanField, Expression, F, FloatField, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 
-from articles.models import Article, Event
-
 from .register import Clause
 
 
@@ -83,28 +81,24 @@ class Matcher:
 
     def articles(self, articles: QuerySet, cap: int) -> list[tuple[int, int | None, float]]:
         """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
-        if not self.query.tsquery:
-            return []
-        newest = articles.filter(self.query.matches()).order_by("-published_on").values("pk")
-        return list(
-            Article.objects.using(articles.db)
-            .filter(pk__in=newest[:cap])
-            .annotate(rank=self.query.rank())
-            .order_by("-published_on", "-pk")
-            .values_list("pk", "event_id", "rank")
-        )
+        return self._newest_ranked(articles, "published_on", ["pk", "event_id"], cap)
 
     def events(self, events: QuerySet, cap: int) -> list[tuple[int, float]]:
         """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
+        return self._newest_ranked(events, "date", ["pk"], cap)
+
+    def _newest_ranked(
+        self, queryset: QuerySet, date: str, fields: list[str], cap: int
+    ) -> list[Any]:
         if not self.query.tsquery:
             return []
-        newest = events.filter(self.query.matches()).order_by("-date").values("pk")
+        newest = queryset.filter(self.query.matches()).order_by(f"-{date}").values("pk")
         return list(
-            Event.objects.using(events.db)
+            queryset.model._default_manager.using(queryset.db)
             .filter(pk__in=newest[:cap])
             .annotate(rank=self.query.rank())
-            .order_by("-date", "-pk")
-            .values_list("pk", "rank")
+            .order_by(f"-{date}", "-pk")
+            .values_list(*fields, "rank")
         )
 
 
