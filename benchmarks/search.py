@@ -8,7 +8,9 @@ Run against the database DATABASE_URL names (migrated and filled, e.g. by
         [--misspelt NAME] [--variant NAME] [--repeats 12] [--out results/search.md]
 
 Each query is requested `--repeats` times per list through Django's test client (full page
-render; one warm-up first): p50 and p95 of server time, the SQL query count, and on
+render; one warm-up first): p50 and p95 of server time, the SQL query count, the same
+percentiles for the search alone (`articles.search.lists`, first 20 results, no facet
+counts, pagination or rendering), and on
 PostgreSQL `EXPLAIN (ANALYZE, BUFFERS)` of the slowest SQL statement over all requests.
 Writes a Markdown report (default benchmarks/results/search.md).
 """
@@ -27,7 +29,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from articles.models import Article  # noqa: E402
+from articles.models import Article, Event  # noqa: E402
+from articles.search.lists import search_articles, search_events  # noqa: E402
 
 LISTS = ("/events/", "/articles/")
 
@@ -59,6 +62,22 @@ def measure(client: Client, url: str, repeats: int) -> tuple[list[float], int, d
     return times, len(ctx.captured_queries), slowest
 
 
+def search_alone(path: str, query: str, repeats: int) -> list[float]:
+    """Times in ms of the search itself with the list's first page of results, without
+    the page around it (facet counts, pagination, rendering)."""
+    search, base = (
+        (search_events, Event.objects.public())
+        if path == "/events/"
+        else (search_articles, Article.objects.published())
+    )
+    times = []
+    for _ in range(repeats + 1):
+        start = time.perf_counter()
+        list(search(base, query).results[:20])
+        times.append((time.perf_counter() - start) * 1000)
+    return times[1:]
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -88,10 +107,12 @@ def main() -> None:
         for path in LISTS:
             url = f"{path}?q={query}"
             times, count, slowest = measure(client, url, args.repeats)
+            alone = search_alone(path, query, args.repeats)
             found = client.get(url).context["paginator"].count
             rows.append(
                 f"| {kind} | `{url}` | {found:,} | {statistics.median(times):.0f} | "
-                f"{percentile(times, 0.95):.0f} | {count} |"
+                f"{percentile(times, 0.95):.0f} | {count} | {statistics.median(alone):.0f} | "
+                f"{percentile(alone, 0.95):.0f} |"
             )
             if float(slowest["time"]) > float(worst["time"]):
                 worst = {**slowest, "url": url}
@@ -99,11 +120,14 @@ def main() -> None:
         f"# Search on {connection.vendor}, {Article.objects.count():,} articles",
         "",
         f"`benchmarks/search.py`: {args.repeats} full page requests per row through Django's "
-        "test client after one warm-up (server time, template rendering included). "
+        "test client after one warm-up (server time, template rendering included); "
+        "*search alone*: the same number of calls of `search_events`/`search_articles` "
+        "with the first 20 results, without the page around them. "
         "Machine: 2 CPUs shared with other work.",
         "",
-        "| query | request | results | p50 ms | p95 ms | SQL queries |",
-        "|---|---|---|---|---|---|",
+        "| query | request | results | page p50 ms | page p95 ms | page SQL queries "
+        "| search alone p50 ms | search alone p95 ms |",
+        "|---|---|---|---|---|---|---|---|",
         *rows,
         "",
         f"Load average when the rows were done: {os.getloadavg()[0]:.1f} (2 CPUs).",
