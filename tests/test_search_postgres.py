@@ -1,4 +1,4 @@
-"""PostgreSQL only: the stored search vectors (migration 0011) follow every write path, each
+"""PostgreSQL only: the stored search vectors (migration 0013) follow every write path, each
 language's configuration stems, and the vocabulary grows with events."""
 
 from datetime import date

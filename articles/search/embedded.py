@@ -7,7 +7,7 @@ tests pass on both databases. The archive is small there; each query still caps 
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from articles.languages.folding import fold
 from articles.models import Event
@@ -48,7 +48,7 @@ class Matcher:
         """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
         rows = (
             articles.filter(_matches(self.clauses))
-            .order_by("-published_on", "-pk")
+            .order_by(F("published_on").desc(nulls_last=True), "-pk")
             .values_list("pk", "event_id", "title", "search_text")[:cap]
         )
         return [(pk, event, rank(self.clauses, title, text)) for pk, event, title, text in rows]
@@ -57,7 +57,7 @@ class Matcher:
         """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
         rows = (
             events.filter(_matches(self.clauses))
-            .order_by("-date", "-pk")
+            .order_by("-date", "title", "id")
             .values_list("pk", "title", "search_text")[:cap]
         )
         return [(pk, rank(self.clauses, title, text)) for pk, title, text in rows]

@@ -159,12 +159,15 @@ def _in_rank_order(queryset: QuerySet, ranks: dict[int, float]) -> QuerySet:
     ranking = Case(
         *[When(pk__in=pks, then=Value(r)) for r, pks in by_rank.items()], output_field=FloatField()
     )
-    # Annotated, not only ordered by: a DISTINCT query (ticked languages) orders by its columns.
-    return (
+    results = (
         queryset.filter(pk__in=list(ranks))
         .annotate(search_rank=ranking)
-        .order_by("-search_rank", *queryset.model._meta.ordering)
+        .order_by("-search_rank", *(queryset.query.order_by or queryset.model._meta.ordering))
     )
+    # One row per key already. A DISTINCT (the language filter's) would make PostgreSQL refuse
+    # to order by the rank once the paginator selects the keys alone.
+    results.query.distinct = False
+    return results
 
 
 def _backend(alias: str) -> ModuleType:

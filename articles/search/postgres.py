@@ -1,5 +1,5 @@
 """Matching and ranking on PostgreSQL, over the stored `search_vector` columns (migration
-0011 adds them and keeps them filled; they are not model fields, so SQLite never sees them).
+0013 adds them and keeps them filled; they are not model fields, so SQLite never sees them).
 
 Scale: a common word matches about a tenth of a million-article archive, and a bitmap scan
 of every match followed by a sort took about a second. So no query here ranks every match:
@@ -81,23 +81,24 @@ class Matcher:
 
     def articles(self, articles: QuerySet, cap: int) -> list[tuple[int, int | None, float]]:
         """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
-        return self._newest_ranked(articles, "published_on", ["pk", "event_id"], cap)
+        newest = [F("published_on").desc(nulls_last=True), "-pk"]  # as article_newest_idx
+        return self._newest_ranked(articles, newest, ["pk", "event_id"], cap)
 
     def events(self, events: QuerySet, cap: int) -> list[tuple[int, float]]:
         """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
-        return self._newest_ranked(events, "date", ["pk"], cap)
+        return self._newest_ranked(events, ["-date", "title", "id"], ["pk"], cap)
 
     def _newest_ranked(
-        self, queryset: QuerySet, date: str, fields: list[str], cap: int
+        self, queryset: QuerySet, newest: list[Any], fields: list[str], cap: int
     ) -> list[Any]:
         if not self.query.tsquery:
             return []
-        newest = queryset.filter(self.query.matches()).order_by(f"-{date}").values("pk")
+        matching = queryset.filter(self.query.matches()).order_by(*newest).values("pk")
         return list(
             queryset.model._default_manager.using(queryset.db)
-            .filter(pk__in=newest[:cap])
+            .filter(pk__in=matching[:cap])
             .annotate(rank=self.query.rank())
-            .order_by(f"-{date}", "-pk")
+            .order_by(*newest)
             .values_list(*fields, "rank")
         )
 
