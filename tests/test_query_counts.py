@@ -77,7 +77,8 @@ PAGES = {
         ),
         # 12 + search, run for the list and again for the outlet counts: each time the
         # register's spellings of the query's words, the events matching, the articles
-        # matching (+ on PostgreSQL the languages' text-search configurations); + 1 for the
+        # matching (+ on PostgreSQL one that builds the tsquery under each language's
+        # text-search configuration); + 1 for the
         # page's matching passages.
         19 + (2 if connection.vendor == "postgresql" else 0),
     ),
