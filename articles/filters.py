@@ -1,16 +1,38 @@
 """FilterSets for the public lists: one per list, each filter explicit about its field."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Event, Language, Outlet
-from .querysets import ArticleQuerySet, EventQuerySet
+from .querysets import EventQuerySet
+from .search.lists import Outcome, search_articles, search_events
 
 _DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+# The link "search instead for what was typed" sets this, so the query is not corrected.
+AS_TYPED = "as_typed"
+
+
+class _SearchField(forms.CharField):
+    """The query as typed: the search reports its own problems (blank, too long, a NUL
+    character) with the page, so the field neither strips it nor rejects NUL."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(strip=False, **kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
+class _SearchFilter(django_filters.CharFilter):
+    field_class = _SearchField
 
 
 class _CoverageFilterSet(django_filters.FilterSet):
@@ -30,18 +52,25 @@ class _CoverageFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("Any outlet"),
     )
-    q = django_filters.CharFilter(
-        label=_("Text"), field_name="search_text", lookup_expr="contains", method="filter_text"
+    q = _SearchFilter(
+        label=_("Text"), field_name="search_text", lookup_expr="search", method="filter_text"
     )
+    # What the search did (its problem, its correction), for the page; None without `q`.
+    search_outcome: Outcome | None = None
+    search: Callable[..., Outcome]  # the list's search (search_events or search_articles)
 
-    def filter_text(
-        self, queryset: ArticleQuerySet | EventQuerySet, name: str, value: str
-    ) -> ArticleQuerySet | EventQuerySet:
-        return queryset.search(value)
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # `q` is last in Meta.fields, so `queryset` already carries the other filters and the
+        # search's cap applies within them.
+        as_typed = self.data.get(AS_TYPED) == "1"
+        self.search_outcome = self.search(queryset, value, as_typed=as_typed)
+        return self.search_outcome.results
 
 
 class EventFilter(_CoverageFilterSet):
     """Events: `language` narrows to events covered in every listed language."""
+
+    search = staticmethod(search_events)
 
     date_after = django_filters.DateFilter(
         label=_("From"), field_name="date", lookup_expr="gte", widget=_DATE_WIDGET
@@ -72,6 +101,8 @@ class EventFilter(_CoverageFilterSet):
 
 class ArticleFilter(_CoverageFilterSet):
     """Articles: `language` keeps articles in any listed language; dates are publication dates."""
+
+    search = staticmethod(search_articles)
 
     date_after = django_filters.DateFilter(
         label=_("Published from"), field_name="published_on", lookup_expr="gte", widget=_DATE_WIDGET

@@ -7,8 +7,6 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import Coalesce
 
-from .languages.folding import fold
-
 if TYPE_CHECKING:
     from .models import Event
 
@@ -19,20 +17,9 @@ def _model(name: str) -> type[models.Model]:
     return apps.get_model("articles", name)
 
 
-def _search_terms(query: str) -> list[str]:
-    return [term for term in fold(query).split(" ") if term]
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         return self.filter(status="published")
-
-    def search(self, query: str) -> "ArticleQuerySet":
-        """Every term must occur in the folded title or body (accents and case ignored)."""
-        qs = self
-        for term in _search_terms(query):
-            qs = qs.filter(search_text__contains=term)
-        return qs
 
     def for_listing(self) -> "ArticleQuerySet":
         return self.select_related("language", "outlet", "event").defer("body", "search_text")
@@ -94,18 +81,6 @@ class EventQuerySet(models.QuerySet):
             entry_id=entry_id, article__event=OuterRef("pk"), article__status="published"
         )
         return self.filter(Exists(links))
-
-    def search(self, query: str) -> "EventQuerySet":
-        """Events whose own text, or one of whose published articles, holds every term."""
-        terms = _search_terms(query)
-        if not terms:
-            return self
-        own_text = models.Q()
-        articles = published_articles_of()
-        for term in terms:
-            own_text &= models.Q(search_text__contains=term)
-            articles = articles.filter(search_text__contains=term)
-        return self.filter(own_text | Exists(articles))
 
     def with_coverage(self) -> "EventQuerySet":
         """Prefetch the published articles (without bodies) that list pages summarise."""

@@ -75,7 +75,12 @@ PAGES = {
             + "?language=id&language=en&q=article&outlet="
             + Outlet.objects.first().slug
         ),
-        12,
+        # 12 + search, run for the list and again for the outlet counts: each time the
+        # register's spellings of the query's words, the events matching, the articles
+        # matching (+ on PostgreSQL one that builds the tsquery under each language's
+        # text-search configuration); + 1 for the
+        # page's matching passages.
+        19 + (2 if connection.vendor == "postgresql" else 0),
     ),
     # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
     # part of its key (articles.comparison.caching.fingerprint), and the read from the

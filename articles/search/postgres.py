@@ -1,0 +1,125 @@
+"""Matching and ranking on PostgreSQL, over the stored `search_vector` columns (migration
+0013 adds them and keeps them filled; they are not model fields, so SQLite never sees them).
+
+Scale: a common word matches about a tenth of a million-article archive, and a bitmap scan
+of every match followed by a sort took about a second. So no query here ranks every match:
+each takes the newest `cap` matches by walking the date index (the LIMIT stops the walk early
+for a common word; for a rare one the planner uses the GIN index and sorts the few matches),
+and ranks only those with `ts_rank`. The planner picks between the two plans from how
+common the words are, so the tsquery reaches it as one constant (see TextQuery).
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connections
+from django.db.models import BooleanField, Expression, F, FloatField, QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+
+from .register import Clause
+
+
+class _OnVector(Expression):
+    """SQL over the row's own `search_vector`, whatever alias its table has in the query
+    (the row's primary key column gives it, and Django relabels that in subqueries)."""
+
+    def __init__(self, template: str, params: list[Any], output_field: Any) -> None:
+        super().__init__(output_field=output_field)
+        self.pk: Any = F("pk")
+        self.template = template
+        self.params = params
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.pk]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler: SQLCompiler, connection: Any) -> tuple[str, list[Any]]:
+        table = compiler.quote_name_unless_alias(self.pk.alias)
+        return self.template.format(vector=f"{table}.search_vector"), self.params
+
+
+class TextQuery:
+    """The clauses as one tsquery: for each configuration a language uses, every clause
+    (any of its spellings, each a phrase) AND-ed; the configurations OR-ed, so an article
+    matches under its own language's stemming and stop words.
+
+    PostgreSQL builds each configuration's branch (one query); the distinct branches then go
+    back as one constant tsquery, so the planner reads how common its words are from the
+    column's statistics (a tsquery computed in a subquery would hide them, and the same
+    branch repeated for four configurations would make a word look four times as common)."""
+
+    def __init__(self, clauses: list[Clause], alias: str) -> None:
+        clause_sql = [
+            "(" + " || ".join(["phraseto_tsquery(config, %s)"] * len(c.alternatives)) + ")"
+            for c in clauses
+        ]
+        with connections[alias].cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT ({' && '.join(clause_sql)})::text FROM ("  # noqa: S608
+                "SELECT articles_search_config(search_config) AS config FROM articles_language "
+                "UNION SELECT 'unaccented_simple'::regconfig) AS configs",
+                [alt for clause in clauses for alt in clause.alternatives],
+            )
+            branches = sorted(row[0] for row in cursor.fetchall() if row[0])
+        # Empty when every configuration drops every word (stop words): nothing matches.
+        self.tsquery = " | ".join(f"( {branch} )" for branch in branches)
+
+    def matches(self) -> _OnVector:
+        return _OnVector("{vector} @@ %s::tsquery", [self.tsquery], BooleanField())
+
+    def rank(self) -> _OnVector:
+        return _OnVector("ts_rank({vector}, %s::tsquery)", [self.tsquery], FloatField())
+
+
+class Matcher:
+    """Ranks the newest `cap` matches of a queryset (see the module docstring)."""
+
+    def __init__(self, clauses: list[Clause], alias: str) -> None:
+        self.query = TextQuery(clauses, alias)
+
+    def articles(self, articles: QuerySet, cap: int) -> list[tuple[int, int | None, float]]:
+        """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
+        newest = [F("published_on").desc(nulls_last=True), "-pk"]  # as article_newest_idx
+        return self._newest_ranked(articles, newest, ["pk", "event_id"], cap)
+
+    def events(self, events: QuerySet, cap: int) -> list[tuple[int, float]]:
+        """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
+        return self._newest_ranked(events, ["-date", "title", "id"], ["pk"], cap)
+
+    def _newest_ranked(
+        self, queryset: QuerySet, newest: list[Any], fields: list[str], cap: int
+    ) -> list[Any]:
+        if not self.query.tsquery:
+            return []
+        matching = queryset.filter(self.query.matches()).order_by(*newest).values("pk")
+        return list(
+            queryset.model._default_manager.using(queryset.db)
+            .filter(pk__in=matching[:cap])
+            .annotate(rank=self.query.rank())
+            .order_by(*newest)
+            .values_list(*fields, "rank")
+        )
+
+
+def closest_word(word: str, alias: str) -> tuple[str, float] | None:
+    """The word of the vocabulary (event titles and places) most like `word`, by trigram
+    similarity, with the similarity; the trigram index finds candidates above 0.3."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            "SELECT word, similarity(word, %s) AS s FROM articles_search_word "
+            "WHERE word %% %s ORDER BY s DESC, word LIMIT 1",
+            [word, word],
+        )
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def known_words(words: set[str], alias: str) -> set[str]:
+    """Which of `words` the vocabulary holds."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            "SELECT word FROM articles_search_word WHERE word = ANY(%s)", [sorted(words)]
+        )
+        return {row[0] for row in cursor.fetchall()}

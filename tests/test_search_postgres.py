@@ -1,0 +1,62 @@
+"""PostgreSQL only: the stored search vectors (migration 0013) follow every write path, each
+language's configuration stems, and the vocabulary grows with events."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from articles.models import Article, Event, Language
+from articles.text import compute_text
+from tests.factories import make_article, make_event
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="search vectors exist on PostgreSQL only"
+)
+
+
+def vector(table: str, pk: int) -> str:
+    with connection.cursor() as cursor:
+        # `table` is one of the two names the tests pass, never input.
+        cursor.execute(f"SELECT search_vector::text FROM {table} WHERE id = %s", [pk])  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def test_save_bulk_create_and_update_all_fill_the_vector(db):
+    saved = make_article(language="vi", title="Quảng Ninh", body="Đà Nẵng.")
+    assert vector("articles_article", saved.pk) == "'da':3B 'nang':4B 'ninh':2A 'quang':1A"
+    computed = compute_text("Hạ Long", "Bay.")
+    bulk = Article(language_id="vi", title="Hạ Long", body="Bay.")
+    bulk.use_computed_text(computed)
+    (bulk,) = Article.objects.bulk_create([bulk])
+    assert "'ha':1A" in vector("articles_article", bulk.pk)
+    Article.objects.filter(pk=bulk.pk).update(body="Móng Cái.")
+    assert "'mong':3B" in vector("articles_article", bulk.pk)
+
+
+def test_each_language_stems_with_its_configuration_and_a_new_one_uses_simple(db):
+    english = make_article(language="en", title="Meetings", body="The ministers met.")
+    assert "'meet':1A" in vector("articles_article", english.pk)
+    Language.objects.create(
+        code="tlh", name="Klingon", native_name="tlhIngan", search_config="klingon"
+    )
+    other = make_article(language="tlh", title="Meetings", body="Ministers.")
+    assert "'meetings':1A" in vector("articles_article", other.pk)
+
+
+def test_stemmed_words_match_across_forms(client, db):
+    article = make_article(language="en", title="Talks", body="The ministers were meeting.")
+    response = client.get(reverse("articles:article-list"), {"q": "minister meets"})
+    assert [a.pk for a in response.context["articles"]] == [article.pk]
+
+
+def test_an_event_vector_and_the_vocabulary_follow_its_title_and_place(db):
+    event = make_event("Typhoon Yagi", on=date(2025, 3, 1), place="Hải Phòng")
+    assert vector("articles_event", event.pk).startswith("'hai':3B")
+    Event.objects.filter(pk=event.pk).update(title="Storm Wipha")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word FROM articles_search_word WHERE word IN ('yagi', 'wipha', 'phong')"
+        )
+        assert {row[0] for row in cursor.fetchall()} == {"yagi", "wipha", "phong"}
