@@ -12,12 +12,15 @@ from .alignment.event_alignments import refresh_event_alignment
 from .comparison import refresh_event_comparison
 from .models import Article, Event, NameEntry
 from .names.linking import link_article_names, relink_articles_for
+from .page_cache import event_pages_changed
 
 
 def refresh_event(event_id: int, *, realign: bool = False) -> None:
     """Store what the event's page reads: its comparison panel and its alignment."""
     refresh_event_comparison(Event(pk=event_id))
     refresh_event_alignment(Event(pk=event_id), force=realign)
+    # Last, so that the reader's cached pages change once everything they show is stored.
+    event_pages_changed(event_id)
 
 
 def _refresh_events_on_commit(event_ids: set[int | None], *, realign: bool = False) -> None:

@@ -118,6 +118,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # may use redis://. locmem:// keeps one copy per process (each worker computes its own) and
 # dummy:// none (every view computes): for development and tests.
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or "db://coverage_cache")}
+# Anonymous readers get public pages from that cache, keyed by the content's version
+# (articles/page_cache). PAGE_CACHE=0 renders every view: for measuring the rendering itself.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

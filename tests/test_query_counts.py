@@ -17,6 +17,12 @@ from tests.factories import make_article, make_capture, make_event, make_image, 
 LANGS = ["id", "en", "sv", "vi"]
 
 
+@pytest.fixture(autouse=True)
+def _rendered(settings):
+    """What is pinned is rendering; tests/test_page_cache.py pins the cached views."""
+    settings.PAGE_CACHE = False
+
+
 def populate(count: int) -> None:
     outlets = [make_outlet() for _ in range(3)]
     for i in range(count):

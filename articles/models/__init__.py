@@ -3,6 +3,7 @@
 from .alignments import AlignmentCorrection, EventAlignment
 from .articles import Article, ArticleImage
 from .captures import Capture
+from .content_versions import ContentVersion
 from .events import Event
 from .languages import Language
 from .names import ArticleName, NameEntry, NameVariant
@@ -14,6 +15,7 @@ __all__ = [
     "ArticleImage",
     "ArticleName",
     "Capture",
+    "ContentVersion",
     "Event",
     "EventAlignment",
     "Language",

@@ -1,0 +1,110 @@
+"""The view decorator that serves public pages from the cache, with HTTP validators."""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_etags
+
+from .tokens import csrf_secret, with_token, without_tokens
+from .versions import Version
+
+# Storage hygiene only: a stored page is correct for as long as its key exists, because the
+# key changes with the content. Old versions just age out.
+STORED_SECONDS = 24 * 60 * 60
+# The body holds the reader's own CSRF token, so shared caches must not keep it; the reader's
+# browser keeps it and revalidates every time, which costs a version query and a 304.
+CACHE_CONTROL = "private, no-cache"
+
+View = Callable[..., HttpResponseBase]
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    content: bytes
+    content_type: str
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    """Anonymous GET/HEAD only. A session (every logged-in editor has one) or a pending
+    message may change what the page shows, so those requests are rendered afresh."""
+    if request.method not in {"GET", "HEAD"} or not settings.PAGE_CACHE:
+        return False
+    return not {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name} & request.COOKIES.keys()
+
+
+def _page_key(request: HttpRequest, version: Version) -> str:
+    page = "|".join(
+        [request.path, request.META.get("QUERY_STRING", ""), request.LANGUAGE_CODE, version.key]
+    )
+    return "page:" + hashlib.sha256(page.encode()).hexdigest()
+
+
+def _etag(page_key: str, request: HttpRequest) -> str:
+    # Weak: the bytes differ by the masked token. The CSRF secret is part of it so that a
+    # browser whose cookie changed fetches a page with a token that matches it again.
+    digest = hashlib.sha256(f"{page_key}|{csrf_secret(request)}".encode()).hexdigest()
+    return f'W/"{digest[:32]}"'
+
+
+def _browser_has_it(request: HttpRequest, page_key: str) -> bool:
+    # Without a CSRF cookie the browser's copy holds a token for a secret it no longer has.
+    known = parse_etags(request.headers.get("If-None-Match", ""))
+    return bool(csrf_secret(request)) and _etag(page_key, request) in known
+
+
+def _validated(response: HttpResponseBase, etag: str, version: Version) -> HttpResponseBase:
+    response.headers["ETag"] = etag
+    if version.changed_at is not None:
+        response.headers["Last-Modified"] = http_date(version.changed_at.timestamp())
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+def _render(view: View, request: HttpRequest, **kwargs: object) -> HttpResponseBase:
+    response = view(request, **kwargs)
+    render = getattr(response, "render", None)
+    return render() if render is not None else response
+
+
+def _serve(
+    view: View, version_of: Callable[..., Version | None], request: HttpRequest, **kwargs: object
+) -> HttpResponseBase:
+    version = version_of(**kwargs)
+    if version is None:  # Not public: let the view answer (404).
+        return view(request, **kwargs)
+    page_key = _page_key(request, version)
+    if _browser_has_it(request, page_key):
+        return _validated(HttpResponseNotModified(), _etag(page_key, request), version)
+    stored = cache.get(page_key)
+    if stored is None:
+        response = _render(view, request, **kwargs)
+        if response.status_code != 200 or not isinstance(response, HttpResponse):
+            return response
+        stored = StoredPage(without_tokens(response.content), response.headers["Content-Type"])
+        cache.set(page_key, stored, STORED_SECONDS)
+    else:
+        response = HttpResponse(with_token(stored.content, request), stored.content_type)
+    return _validated(response, _etag(page_key, request), version)
+
+
+def cached_page(version_of: Callable[..., Version | None]) -> Callable[[View], View]:
+    """Serve the decorated view from the cache under `version_of(**url_kwargs)`."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def serve(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            return _serve(view, version_of, request, **kwargs)
+
+        return serve
+
+    return decorate

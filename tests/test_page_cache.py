@@ -1,0 +1,255 @@
+"""Public pages come from the page cache for anonymous readers, and every write path shows
+on the very next view: articles/page_cache."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils.html import escape
+
+from articles.grouping.proposals import accept_proposals
+from articles.models import Article, Event, Outlet
+from articles.page_cache.tokens import PLACEHOLDER
+from tests.factories import import_file, make_article
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture
+def locmem_cache(settings):
+    """A cache that costs no SQL, as Redis in production: left, the version query alone."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+
+
+@pytest.fixture
+def editor(db) -> Client:
+    client = Client()
+    client.force_login(User.objects.create_superuser("admin", password="pw"))
+    return client
+
+
+@pytest.fixture
+def refreshed(scene):
+    """The scene as the write paths leave it: each event's comparison and alignment stored
+    (a reader that finds its alignment missing computes and stores it: a new version)."""
+    from articles.refresh import refresh_event
+
+    for event in scene["events"].values():
+        refresh_event(event.pk)
+    return scene
+
+
+def reader_url(event: Event, query: str = "") -> str:
+    return event.get_absolute_url() + query
+
+
+def page(client: Client, url: str, **headers: str) -> str:
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def without_token(html: str) -> str:
+    return TOKEN.sub("", html)
+
+
+PAGES = {
+    "reader": lambda scene: reader_url(scene["events"]["hanoi"]),
+    "reader in two languages": lambda scene: reader_url(scene["events"]["hanoi"], "?lang=en"),
+    "event list": lambda scene: reverse("articles:event-list") + "?language=id",
+    "home": lambda scene: reverse("articles:home"),
+    "article list": lambda scene: reverse("articles:article-list"),
+    "article": lambda scene: scene["articles"]["hanoi-en"].get_absolute_url(),
+    "outlet": lambda scene: reverse("articles:outlet-detail", args=["nhan-dan"]),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_second_anonymous_view_costs_only_the_version_query(
+    client, refreshed, locmem_cache, django_assert_num_queries, name
+):
+    url = PAGES[name](refreshed)
+    first = page(client, url)
+    with django_assert_num_queries(1):
+        second = page(Client(), url)
+    assert without_token(second) == without_token(first)
+
+
+def test_each_query_and_interface_language_is_its_own_page(client, scene):
+    hanoi = scene["events"]["hanoi"]
+    both = page(client, reader_url(hanoi))
+    english = page(client, reader_url(hanoi, "?lang=en"))
+    swedish_interface = page(client, reader_url(hanoi), **{"accept-language": "sv"})
+    assert scene["articles"]["hanoi-id"].title in both
+    assert scene["articles"]["hanoi-id"].title not in english
+    assert 'lang="sv"' in swedish_interface and without_token(swedish_interface) != without_token(
+        both
+    )
+
+
+def test_a_matching_if_none_match_gets_a_304_without_rendering(
+    client, refreshed, locmem_cache, django_assert_num_queries
+):
+    url = reader_url(refreshed["events"]["hanoi"])
+    response = client.get(url)
+    assert response.headers["Cache-Control"] == "private, no-cache"
+    assert {"Accept-Language", "Cookie"} <= {v.strip() for v in response["Vary"].split(",")}
+    assert response.headers["Last-Modified"]
+    with django_assert_num_queries(1):
+        again = client.get(url, headers={"if-none-match": response.headers["ETag"]})
+    assert again.status_code == 304 and again.headers["ETag"] == response.headers["ETag"]
+
+
+def test_an_etag_from_before_a_change_gets_the_new_page(client, scene):
+    url = reader_url(scene["events"]["hanoi"])
+    etag = client.get(url).headers["ETag"]
+    Event.objects.filter(slug="hanoi").update(title="Hà Nội talks, retitled")
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 200 and "Hà Nội talks, retitled" in response.content.decode()
+
+
+def test_without_its_csrf_cookie_a_browser_gets_the_page_again(client, scene):
+    """The browser's copy holds a token for a secret it no longer has: a 304 would break
+    the language switcher."""
+    url = reader_url(scene["events"]["hanoi"])
+    etag = client.get(url).headers["ETag"]
+    assert Client().get(url, headers={"if-none-match": etag}).status_code == 200
+
+
+def test_an_admin_edit_shows_on_the_next_view(client, editor, scene):
+    article = scene["articles"]["hanoi-en"]
+    url = reader_url(scene["events"]["hanoi"])
+    list_url = reverse("articles:article-list")
+    page(client, url), page(client, list_url)
+    form = {
+        "title": "Edited by an editor", "language": "en", "status": "published",
+        "event": str(article.event_id), "outlet": str(article.outlet_id),
+        "body": article.body, "published_on": "2025-02-19",
+        "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0",
+        "captures-TOTAL_FORMS": "0", "captures-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    response = editor.post(reverse("admin:articles_article_change", args=[article.pk]), form)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert "Edited by an editor" in page(client, url)
+    assert "Edited by an editor" in page(client, list_url)
+
+
+def test_an_import_into_an_event_shows_on_the_next_view(
+    client, scene, seed_path, django_capture_on_commit_callbacks
+):
+    hanoi = scene["events"]["hanoi"]
+    url, home = reader_url(hanoi), reverse("articles:home")
+    before, home_before = page(client, url), page(client, home)
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file(seed_path("000"), event=hanoi)
+    imported = Article.objects.latest("pk")
+    assert imported.event == hanoi and escape(imported.title) not in before
+    assert escape(imported.title) in page(client, url)
+    assert without_token(page(client, home)) != without_token(home_before)
+
+
+def test_accepting_a_grouping_proposal_shows_on_the_next_view(
+    client, scene, django_capture_on_commit_callbacks
+):
+    hanoi = scene["events"]["hanoi"]
+    inbox = make_article(language="vi", title="Thủ tướng tiếp Trần Cương", published_on=None)
+    Article.objects.filter(pk=inbox.pk).update(proposed_event=hanoi, proposal_score=0.9)
+    url = reader_url(hanoi)
+    assert "Thủ tướng tiếp Trần Cương" not in page(client, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        accept_proposals([Article.objects.get(pk=inbox.pk)])
+    assert "Thủ tướng tiếp Trần Cương" in page(client, url)
+
+
+def test_a_refresh_changes_only_its_own_events_reader(refreshed):
+    """refresh_event, which every write path runs after commit (register edits and
+    realignments too), gives that event's reader a new version, even when nothing it
+    stores had to change, and leaves the other events' readers alone."""
+    from articles.page_cache import event_version
+    from articles.refresh import refresh_event
+
+    before = {slug: event_version(slug=slug) for slug in ("hanoi", "guangxi")}
+    refresh_event(refreshed["events"]["hanoi"].pk)
+    assert event_version(slug="hanoi") != before["hanoi"]
+    assert event_version(slug="guangxi") == before["guangxi"]
+
+
+def test_a_draft_is_never_served_to_the_public(client, scene):
+    """Unpublished by a bulk update (no save, no signal): gone on the next anonymous view."""
+    english = scene["articles"]["hanoi-en"]
+    url = reader_url(scene["events"]["hanoi"])
+    assert english.title in page(client, url)
+    Article.objects.filter(pk=english.pk).update(status="draft")
+    assert english.title not in page(client, url)
+    assert english.title not in page(client, reverse("articles:article-list"))
+    Article.objects.filter(event__slug="hanoi").update(status="draft")
+    assert client.get(url).status_code == 404
+
+
+def test_a_deleted_event_is_gone_on_the_next_view(client, scene):
+    guangxi = scene["events"]["guangxi"]
+    url = reader_url(guangxi)
+    assert guangxi.title in page(client, reverse("articles:event-list"))
+    page(client, url)
+    Event.objects.filter(pk=guangxi.pk).delete()
+    assert client.get(url).status_code == 404
+    assert guangxi.title not in page(client, reverse("articles:event-list"))
+
+
+def test_renaming_an_outlet_changes_the_readers_that_show_it(client, scene):
+    url = reader_url(scene["events"]["guangxi"])
+    page(client, url)
+    Outlet.objects.filter(slug="nhan-dan").update(name="Báo Nhân Dân")
+    assert "Báo Nhân Dân" in page(client, url)
+
+
+def test_a_bulk_insert_changes_the_lists(client, scene):
+    url = reverse("articles:event-list")
+    page(client, url)
+    Event.objects.bulk_create(
+        [Event(title="Bulk-made event", slug="bulk", date=scene["events"]["hanoi"].date)]
+    )
+    article = Article(event=Event.objects.get(slug="bulk"), language_id="en", title="t", body="b")
+    article.refresh_computed_fields()  # What save() would do; bulk_create does not.
+    Article.objects.bulk_create([article])
+    assert "Bulk-made event" in page(client, url)
+
+
+def stored_pages() -> list[bytes]:
+    return [page for key, page in cache._cache.items() if key.startswith(":1:page:")]
+
+
+def test_logged_in_users_bypass_the_cache(editor, scene, locmem_cache):
+    """An editor's page may hold what the public must not see: never stored, never served."""
+    url = reader_url(scene["events"]["hanoi"])
+    page(Client(), url)
+    Event.objects.filter(slug="hanoi").update(title="Retitled")
+    for _ in range(2):
+        response = editor.get(url)
+        assert "ETag" not in response.headers and "Retitled" in response.content.decode()
+    assert len(stored_pages()) == 1
+
+
+def test_a_second_reader_served_from_the_cache_can_change_the_language(scene, locmem_cache):
+    """The stored page holds no reader's token: the second reader gets their own, which
+    their CSRF cookie accepts."""
+    url = reader_url(scene["events"]["hanoi"])
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_token = TOKEN.search(page(first, url)).group(1)
+    (stored,) = stored_pages()
+    assert PLACEHOLDER in stored and first_token.encode() not in stored
+    second_token = TOKEN.search(page(second, url)).group(1)
+    assert second_token != first_token
+    response = second.post(
+        reverse("set_language"),
+        {"language": "sv", "next": url, "csrfmiddlewaretoken": second_token},
+    )
+    assert response.status_code == 302
+    assert second.cookies["django_language"].value == "sv"
+    assert 'lang="sv"' in page(second, url)
