@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles.grouping.proposals import accept_proposals
-from articles.models import Article, Event, Outlet
+from articles.models import Article, Capture, Event, Outlet
 from articles.page_cache.tokens import PLACEHOLDER
-from tests.factories import import_file, make_article
+from tests.factories import import_file, make_article, make_capture
 
 pytestmark = pytest.mark.django_db
 
@@ -200,6 +200,15 @@ def test_a_deleted_event_is_gone_on_the_next_view(client, scene):
     Event.objects.filter(pk=guangxi.pk).delete()
     assert client.get(url).status_code == 404
     assert guangxi.title not in page(client, reverse("articles:event-list"))
+
+
+def test_a_deleted_capture_leaves_its_article_page(client, scene):
+    article = scene["articles"]["gx-vi"]
+    make_capture(article, filename="004-quang-tay.txt")
+    url = article.get_absolute_url()
+    assert "004-quang-tay.txt" in page(client, url)
+    Capture.objects.filter(article=article).delete()
+    assert "004-quang-tay.txt" not in page(client, url)
 
 
 def test_renaming_an_outlet_changes_the_readers_that_show_it(client, scene):

@@ -11,7 +11,10 @@ from django.db import migrations, models
 # Every table a public page reads. An insert into a vocabulary table cannot change an
 # existing reader page (an article must point at the new row, which changes the article),
 # so only updates and deletes there change the vocabulary stamp.
-ARCHIVE_TABLES = ["articles_article", "articles_articleimage", "articles_event", "articles_articlename"]
+ARCHIVE_TABLES = [
+    "articles_article", "articles_articleimage", "articles_capture", "articles_event",
+    "articles_articlename",
+]
 VOCABULARY_TABLES = [
     "articles_outlet", "articles_language", "articles_nameentry", "articles_namevariant"
 ]

@@ -19,7 +19,7 @@ Both stamps are changed by database triggers (migration 0011_content_versions_pa
 the transaction that writes, on every INSERT, UPDATE and DELETE (and TRUNCATE on
 PostgreSQL) of:
 
-- articles, article images, events and name links: the archive stamp;
+- articles, article images, captures, events and name links: the archive stamp;
 - outlets, languages, name entries and their variants: the archive stamp, and on UPDATE or
   DELETE also the vocabulary stamp (an event's reader shows their names; a new row cannot
   change a reader page until an article points at it, which changes that article).

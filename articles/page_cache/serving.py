@@ -1,6 +1,8 @@
 """The view decorator that serves public pages from the cache, with HTTP validators."""
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -22,6 +24,10 @@ STORED_SECONDS = 24 * 60 * 60
 # browser keeps it and revalidates every time, which costs a version query and a 304.
 CACHE_CONTROL = "private, no-cache"
 
+# Each worker keeps the pages it served last. A page never changes under its key, so a copy
+# held here is as current as the shared cache's and saves a round trip to it.
+RECENT_PAGES = 200
+
 View = Callable[..., HttpResponseBase]
 
 
@@ -29,6 +35,30 @@ View = Callable[..., HttpResponseBase]
 class StoredPage:
     content: bytes
     content_type: str
+
+
+_recent: OrderedDict[str, StoredPage] = OrderedDict()
+_recent_lock = threading.Lock()  # for threaded workers
+
+
+def _stored(page_key: str) -> StoredPage | None:
+    page = _recent.get(page_key) or cache.get(page_key)
+    if page is not None:
+        _remember(page_key, page)
+    return page
+
+
+def _store(page_key: str, page: StoredPage) -> None:
+    cache.set(page_key, page, STORED_SECONDS)
+    _remember(page_key, page)
+
+
+def _remember(page_key: str, page: StoredPage) -> None:
+    with _recent_lock:
+        _recent[page_key] = page
+        _recent.move_to_end(page_key)
+        if len(_recent) > RECENT_PAGES:
+            _recent.popitem(last=False)
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -83,13 +113,13 @@ def _serve(
     page_key = _page_key(request, version)
     if _browser_has_it(request, page_key):
         return _validated(HttpResponseNotModified(), _etag(page_key, request), version)
-    stored = cache.get(page_key)
+    stored = _stored(page_key)
     if stored is None:
         response = _render(view, request, **kwargs)
         if response.status_code != 200 or not isinstance(response, HttpResponse):
             return response
         stored = StoredPage(without_tokens(response.content), response.headers["Content-Type"])
-        cache.set(page_key, stored, STORED_SECONDS)
+        _store(page_key, stored)
     else:
         response = HttpResponse(with_token(stored.content, request), stored.content_type)
     return _validated(response, _etag(page_key, request), version)
