@@ -1,0 +1,221 @@
+"""Requests per second under gunicorn: the event reader, the event list and the home page,
+each beside a static file of the same size served by the same server (whitenoise).
+
+Run against any archive already in the database (the seed events, or a generated one):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> \
+    .venv/bin/python benchmarks/serving.py [--event SLUG] [--duration 10] [--connections 8]
+
+The server is `gunicorn coverage_site.wsgi` with `--workers` sync workers (3), DEBUG=0, on
+loopback; the load is wrk (Debian package `wrk`), one run per URL, anonymous requests without
+cookies. The pages come from the page cache named by CACHE_URL (default: Redis on
+127.0.0.1:6379, database 5); a second server with PAGE_CACHE=0 gives the rendered figures
+beside them. Each static file holds the page's own bytes, copied into STATIC_ROOT after
+collectstatic, so both requests carry the same body through the same middleware stack.
+Writes benchmarks/results/serving-<database vendor>.md (or --output).
+"""
+
+import argparse
+import os
+import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).resolve().parent / "results"
+STATIC_FOLDER = "serving-benchmark"
+PAGES = ["reader", "event list", "home"]
+
+
+def server_environment(args: argparse.Namespace, *, page_cache: bool) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "coverage_site.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "CACHE_URL": args.cache_url,
+        "PAGE_CACHE": "1" if page_cache else "0",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def django_setup(args: argparse.Namespace) -> None:
+    os.environ.update(server_environment(args, page_cache=True))
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def pick_urls(event_slug: str | None) -> dict[str, str]:
+    """The reader of `event_slug`, else of the newest public event among the busiest."""
+    from django.db.models import Count, Q
+    from django.urls import reverse
+
+    from articles.models import Event
+
+    if event_slug is None:
+        newest = Event.objects.public().annotate(
+            versions=Count("articles", filter=Q(articles__status="published"))
+        )[:50]
+        event_slug = max(newest, key=lambda event: event.versions).slug
+    return {
+        "reader": reverse("articles:event-detail", kwargs={"slug": event_slug}),
+        "event list": reverse("articles:event-list"),
+        "home": reverse("articles:home"),
+    }
+
+
+def archive_size() -> str:
+    from django.db import connection
+
+    from articles.models import Article, Event
+
+    return (
+        f"{connection.vendor}, {Article.objects.count():,} articles in "
+        f"{Event.objects.count():,} events"
+    )
+
+
+def write_static_copies(urls: dict[str, str]) -> dict[str, str]:
+    """Each page's bytes as a file in STATIC_ROOT; returns the static URL of each."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    folder = Path(settings.STATIC_ROOT) / STATIC_FOLDER
+    folder.mkdir(exist_ok=True)
+    client, static = Client(), {}
+    for name, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        filename = name.replace(" ", "-") + ".html"
+        (folder / filename).write_bytes(response.content)
+        static[name] = f"/{settings.STATIC_URL.strip('/')}/{STATIC_FOLDER}/{filename}"
+    return static
+
+
+@contextmanager
+def gunicorn(args: argparse.Namespace, *, page_cache: bool):
+    command = [
+        sys.executable, "-m", "gunicorn", "coverage_site.wsgi",
+        "--workers", str(args.workers), "--bind", f"127.0.0.1:{args.port}",
+    ]  # fmt: skip
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=server_environment(args, page_cache=page_cache)
+    )
+    try:
+        wait_until_serving(f"http://127.0.0.1:{args.port}/")
+        yield f"http://127.0.0.1:{args.port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_until_serving(url: str, *, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
+                response.read()
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def body_size(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
+        return len(response.read())
+
+
+def wrk(url: str, args: argparse.Namespace) -> float:
+    """Requests/s of one wrk run; refuses a run with any non-2xx/3xx answer or socket error."""
+    body_size(url)  # warm: the first view renders and stores the page
+    output = subprocess.run(
+        ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    if "Non-2xx" in output or "Socket errors" in output:
+        raise RuntimeError(f"wrk saw failures on {url}:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def measure(args: argparse.Namespace, urls: dict[str, str], static: dict[str, str]) -> list:
+    rows = []
+    with gunicorn(args, page_cache=True) as base:
+        for name in PAGES:
+            file_rps = wrk(base + static[name], args)
+            cached_rps = wrk(base + urls[name], args)
+            size = body_size(base + urls[name])
+            rows.append([name, urls[name], size, file_rps, cached_rps])
+    with gunicorn(args, page_cache=False) as base:
+        for row in rows:
+            row.append(wrk(base + row[1], args))
+    return rows
+
+
+def report(args: argparse.Namespace, archive: str, rows: list) -> str:
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    lines = [
+        "# Serving: pages from the page cache beside static files of the same size",
+        "",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `benchmarks/serving.py` on {archive}"
+        f" ({os.cpu_count()} CPUs, load average {load} at the end).",
+        f"gunicorn {args.workers} sync workers, DEBUG=0, loopback; wrk -t{args.threads} "
+        f"-c{args.connections} -d{args.duration}s, one run per URL, anonymous requests without "
+        f"cookies; cache `{args.cache_url}`. The static file holds the page's own bytes and is "
+        'served by whitenoise from the same server. "Rendered" is the same page with '
+        "PAGE_CACHE=0 (every view rendered from the database).",
+        "",
+        "| page | URL | bytes | static file req/s | cached page req/s | cached / static "
+        "| rendered req/s |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, url, size, file_rps, cached_rps, rendered_rps in rows:
+        lines.append(
+            f"| {name} | `{url}` | {size:,} | {file_rps:,.0f} | {cached_rps:,.0f} | "
+            f"{cached_rps / file_rps:.2f} | {rendered_rps:,.0f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--event", help="slug of the event whose reader is measured")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--cache-url", default=os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/5"
+    )
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        parser.error("set DATABASE_URL to the archive to serve")
+    django_setup(args)
+    from django.db import connection
+
+    urls = pick_urls(args.event)
+    static = write_static_copies(urls)
+    archive = archive_size()
+    connection.close()
+    text = report(args, archive, measure(args, urls, static))
+    output = args.output or RESULTS / f"serving-{connection.vendor}.md"
+    output.write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
