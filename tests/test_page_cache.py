@@ -181,7 +181,8 @@ def test_a_refresh_changes_only_its_own_events_reader(refreshed):
 
 
 def test_a_draft_is_never_served_to_the_public(client, scene):
-    """Unpublished by a bulk update (no save, no signal): gone on the next anonymous view."""
+    """Unpublished by a bulk update (no save, no signal): gone on the next anonymous view;
+    published again, back on the next."""
     english = scene["articles"]["hanoi-en"]
     url = reader_url(scene["events"]["hanoi"])
     assert english.title in page(client, url)
@@ -190,6 +191,8 @@ def test_a_draft_is_never_served_to_the_public(client, scene):
     assert english.title not in page(client, reverse("articles:article-list"))
     Article.objects.filter(event__slug="hanoi").update(status="draft")
     assert client.get(url).status_code == 404
+    Article.objects.filter(pk=english.pk).update(status="published")
+    assert english.title in page(client, url)
 
 
 def test_a_deleted_event_is_gone_on_the_next_view(client, scene):
