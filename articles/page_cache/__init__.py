@@ -27,7 +27,11 @@ PostgreSQL) of:
 So the admin, the importer's bulk_create, generate_archive, queryset.update(), cascades of a
 deleted event and a status change from draft to published all change them, with no code of
 their own. On PostgreSQL the triggers run once per statement; on SQLite once per row.
-Concurrent writers queue on the stamp's row until the first commits.
+
+The price of correctness: a writing transaction holds the stamp's row from its first write
+to its commit, so concurrent writers queue there (the importer writes one file per
+transaction, so an editor waits at most that long). Two transactions that also wait on each
+other's rows can deadlock; PostgreSQL then fails one of them, which is run again.
 """
 
 from .serving import cached_page
