@@ -31,7 +31,7 @@ their own. On PostgreSQL the triggers run once per statement; on SQLite once per
 The price of correctness: a writing transaction holds the stamp's row from its first write
 to its commit, so concurrent writers queue there (the importer writes one file per
 transaction, so an editor waits at most that long). Two transactions that also wait on each
-other's rows can deadlock; PostgreSQL then fails one of them, which is run again.
+other's rows can deadlock; PostgreSQL then fails one of them, which must be run again.
 """
 
 from .serving import cached_page
