@@ -118,8 +118,10 @@ def _serve(
         response = _render(view, request, **kwargs)
         if response.status_code != 200 or not isinstance(response, HttpResponse):
             return response
-        stored = StoredPage(without_tokens(response.content), response.headers["Content-Type"])
-        _store(page_key, stored)
+        content = without_tokens(response.content)
+        if content is None:
+            return response
+        _store(page_key, StoredPage(content, response.headers["Content-Type"]))
     else:
         response = HttpResponse(with_token(stored.content, request), stored.content_type)
     return _validated(response, _etag(page_key, request), version)

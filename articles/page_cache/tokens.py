@@ -12,11 +12,18 @@ from django.middleware.csrf import get_token
 
 PLACEHOLDER = b"page-cache-csrf-token-placeholder"
 # What Django's {% csrf_token %} renders (django.template.defaulttags.CsrfTokenNode).
-_TOKEN_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+_FIELD = b'<input type="hidden" name="csrfmiddlewaretoken" value="'
+_TOKEN_FIELD = re.compile(re.escape(_FIELD) + rb'[^"]*"')
+_STORED_FIELD = _FIELD + PLACEHOLDER + b'"'
 
 
-def without_tokens(content: bytes) -> bytes:
-    return _TOKEN_INPUT.sub(rb"\1" + PLACEHOLDER + rb"\2", content)
+def without_tokens(content: bytes) -> bytes | None:
+    """The page with each token replaced by the placeholder, or None if a token field is
+    written in a form not recognised here: such a page must not be stored at all."""
+    stored = _TOKEN_FIELD.sub(_STORED_FIELD, content)
+    if stored.count(b"csrfmiddlewaretoken") != stored.count(_STORED_FIELD):
+        return None
+    return stored
 
 
 def with_token(content: bytes, request: HttpRequest) -> bytes:
