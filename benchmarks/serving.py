@@ -3,14 +3,15 @@ each beside a static file of the same size served by the same server (whitenoise
 
 Run against any archive already in the database (the seed events, or a generated one):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> \
-    .venv/bin/python benchmarks/serving.py [--event SLUG] [--duration 10] [--connections 8]
+    .venv/bin/python benchmarks/serving.py [--event SLUG] [--duration 10] [--runs 3]
 
 The server is `gunicorn coverage_site.wsgi` with `--workers` sync workers (3), DEBUG=0, on
-loopback; the load is wrk (Debian package `wrk`), one run per URL, anonymous requests without
-cookies. The pages come from the page cache named by CACHE_URL (default: Redis on
-127.0.0.1:6379, database 5); a second server with PAGE_CACHE=0 gives the rendered figures
-beside them. Each static file holds the page's own bytes, copied into STATIC_ROOT after
-collectstatic, so both requests carry the same body through the same middleware stack.
+loopback; the load is wrk (Debian package `wrk`), anonymous requests without cookies. The
+pages come from the page cache named by CACHE_URL (default: Redis on 127.0.0.1:6379,
+database 5); a second server with PAGE_CACHE=0 gives the rendered figures beside them. Each
+static file holds the page's own bytes, copied into STATIC_ROOT after collectstatic, so both
+requests carry the same body. The report gives the median of `--runs` runs and each run's
+ratios: the machine is shared, and one run says little.
 Writes benchmarks/results/serving-<database vendor>.md (or --output).
 """
 
@@ -18,6 +19,7 @@ import argparse
 import os
 import re
 import secrets
+import statistics
 import subprocess
 import sys
 import time
@@ -164,7 +166,15 @@ def measure(args: argparse.Namespace, urls: dict[str, str], static: dict[str, st
     return rows
 
 
-def report(args: argparse.Namespace, archive: str, rows: list) -> str:
+def medians(runs: list[list]) -> list:
+    """Per page, the median of each figure over the runs (the machine is shared)."""
+    return [
+        [*first[:3], *(statistics.median(run[i][k] for run in runs) for k in range(3, 6))]
+        for i, first in enumerate(runs[0])
+    ]
+
+
+def report(args: argparse.Namespace, archive: str, runs: list[list]) -> str:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
         "# Serving: pages from the page cache beside static files of the same size",
@@ -172,20 +182,24 @@ def report(args: argparse.Namespace, archive: str, rows: list) -> str:
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `benchmarks/serving.py` on {archive}"
         f" ({os.cpu_count()} CPUs, load average {load} at the end).",
         f"gunicorn {args.workers} sync workers, DEBUG=0, loopback; wrk -t{args.threads} "
-        f"-c{args.connections} -d{args.duration}s, one run per URL, anonymous requests without "
+        f"-c{args.connections} -d{args.duration}s per URL, anonymous requests without "
         f"cookies; cache `{args.cache_url}`. The static file holds the page's own bytes and is "
         'served by whitenoise from the same server. "Rendered" is the same page with '
-        "PAGE_CACHE=0 (every view rendered from the database).",
+        f"PAGE_CACHE=0 (every view rendered from the database). Medians of {len(runs)} runs.",
         "",
         "| page | URL | bytes | static file req/s | cached page req/s | cached / static "
         "| rendered req/s |",
         "|---|---|---|---|---|---|---|",
     ]
-    for name, url, size, file_rps, cached_rps, rendered_rps in rows:
+    for name, url, size, file_rps, cached_rps, rendered_rps in medians(runs):
         lines.append(
             f"| {name} | `{url}` | {size:,} | {file_rps:,.0f} | {cached_rps:,.0f} | "
             f"{cached_rps / file_rps:.2f} | {rendered_rps:,.0f} |"
         )
+    lines += ["", "Cached / static in each run:", ""]
+    for name_index, name in enumerate(PAGES):
+        ratios = [run[name_index][4] / run[name_index][3] for run in runs]
+        lines.append(f"- {name}: " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
     return "\n".join(lines) + "\n"
 
 
@@ -200,6 +214,7 @@ def main() -> None:
     parser.add_argument(
         "--cache-url", default=os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/5"
     )
+    parser.add_argument("--runs", type=int, default=3, help="report the median of this many")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
@@ -211,7 +226,7 @@ def main() -> None:
     static = write_static_copies(urls)
     archive = archive_size()
     connection.close()
-    text = report(args, archive, measure(args, urls, static))
+    text = report(args, archive, [measure(args, urls, static) for _ in range(args.runs)])
     output = args.output or RESULTS / f"serving-{connection.vendor}.md"
     output.write_text(text)
     print(text)
