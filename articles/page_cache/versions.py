@@ -44,7 +44,8 @@ _EVENT_VERSION = (
 def _event_query() -> QuerySet:
     vocabulary = ContentVersion.objects.filter(scope=ContentVersion.Scope.VOCABULARY)
     return (
-        Event.objects.filter(slug=_SLUG)
+        Event.objects.public()
+        .filter(slug=_SLUG)
         .annotate(
             articles_changed=Max("articles__updated_at"),
             article_rows=Count("articles"),
@@ -90,7 +91,7 @@ def archive_version(**_url_kwargs: object) -> Version:
 def event_version(*, slug: str) -> Version | None:
     """The version of a public event's reader pages, or None if no public event has `slug`."""
     row = _fetch(_event_query, slug)
-    if row is None or not row[5]:  # Only drafts, or no article: not public.
+    if row is None:
         return None
     moments = [moment for moment in map(_moment, row[1:4]) if moment is not None]
     digest = hashlib.sha256(repr(row).encode()).hexdigest()

@@ -101,7 +101,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0010_editors_permissions")]
+    dependencies = [("articles", "0012_event_is_public")]
 
     operations = [
         migrations.CreateModel(
