@@ -15,7 +15,7 @@ page can be stored under an older version than its content, never under a newer 
 - Everything else (the home page, the event and article lists, outlet, name and article
   pages): the archive stamp, one row of `ContentVersion`.
 
-Both stamps are changed by database triggers (migration 0013_content_versions_pagecache), in
+Both stamps are changed by database triggers (migration 0014_content_versions_pagecache), in
 the transaction that writes, on every INSERT, UPDATE and DELETE (and TRUNCATE on
 PostgreSQL) of:
 

@@ -101,7 +101,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0012_event_is_public")]
+    dependencies = [("articles", "0013_full_text_search_vectors")]
 
     operations = [
         migrations.CreateModel(
