@@ -60,3 +60,27 @@ def test_an_event_vector_and_the_vocabulary_follow_its_title_and_place(db):
             "SELECT word FROM articles_search_word WHERE word IN ('yagi', 'wipha', 'phong')"
         )
         assert {row[0] for row in cursor.fetchall()} == {"yagi", "wipha", "phong"}
+
+
+@pytest.mark.parametrize("cap", [1, 2, 3, 5, 7])
+def test_date_windows_give_the_newest_matches_of_all(db, cap):
+    """The matcher looks in the last 30, 240 and 1,920 days before the whole archive; what it
+    returns is the newest `cap` matches whichever window held them (undated ones last)."""
+    from datetime import timedelta
+
+    from articles.search.postgres import Matcher
+    from articles.search.register import Clause
+
+    days = [0, 10, 100, 1000, 5000, None, 20]
+    for n, back in enumerate(days):
+        published = None if back is None else date(2025, 6, 1) - timedelta(days=back)
+        make_article(title=f"Harbour {n}", body="The harbour.", published_on=published)
+    make_article(title="Elsewhere", body="Nothing here.", published_on=date(2025, 6, 1))
+    articles = Article.objects.published()
+    found = Matcher([Clause(("harbour",))], "default").articles(articles, cap)
+    newest = sorted(
+        articles.filter(title__startswith="Harbour"),
+        key=lambda a: (a.published_on is not None, a.published_on or date.min, a.pk),
+        reverse=True,
+    )
+    assert [pk for pk, _, _ in found] == [a.pk for a in newest[:cap]]

@@ -10,10 +10,11 @@ common the words are, so the tsquery reaches it as one constant (see TextQuery).
 """
 
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from django.db import connections
-from django.db.models import BooleanField, Expression, F, FloatField, QuerySet
+from django.db.models import BooleanField, Expression, F, FloatField, Max, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 
 from .register import Clause
@@ -73,6 +74,10 @@ class TextQuery:
         return _OnVector("ts_rank({vector}, %s::tsquery)", [self.tsquery], FloatField())
 
 
+# Date windows a search looks in before the whole archive, in days back from the newest row.
+WINDOWS = (30, 240, 1920)
+
+
 class Matcher:
     """Ranks the newest `cap` matches of a queryset (see the module docstring)."""
 
@@ -82,21 +87,40 @@ class Matcher:
     def articles(self, articles: QuerySet, cap: int) -> list[tuple[int, int | None, float]]:
         """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
         newest = [F("published_on").desc(nulls_last=True), "-pk"]  # as article_newest_idx
-        return self._newest_ranked(articles, newest, ["pk", "event_id"], cap)
+        return self._newest_ranked(articles, "published_on", newest, ["pk", "event_id"], cap)
 
     def events(self, events: QuerySet, cap: int) -> list[tuple[int, float]]:
         """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
-        return self._newest_ranked(events, ["-date", "title", "id"], ["pk"], cap)
+        return self._newest_ranked(events, "date", ["-date", "title", "id"], ["pk"], cap)
 
     def _newest_ranked(
-        self, queryset: QuerySet, newest: list[Any], fields: list[str], cap: int
+        self, queryset: QuerySet, date: str, newest: list[Any], fields: list[str], cap: int
     ) -> list[Any]:
+        """The newest `cap` matches, looked for in widening windows of recent dates first.
+
+        A name in a few percent of a million articles matches tens of thousands of rows; the
+        planner, underestimating a phrase's matches, fetched and sorted them all (0.5 s). In
+        the last 30 days the same name has a few hundred, found by combining the GIN index
+        with the date index. A window that holds `cap` matches holds the newest `cap` of all
+        (every row outside it is older); otherwise the next, wider one is tried, and last
+        the whole archive (undated rows included), where what is left to find is rare."""
         if not self.query.tsquery:
             return []
-        matching = queryset.filter(self.query.matches()).order_by(*newest).values("pk")
+        matching = queryset.filter(self.query.matches())
+        latest = queryset.order_by().aggregate(latest=Max(date))["latest"]
+        for days in WINDOWS if latest else ():
+            window = matching.filter(**{f"{date}__gte": latest - timedelta(days=days)})
+            if len(rows := self._ranked(queryset, window, newest, fields, cap)) == cap:
+                return rows
+        return self._ranked(queryset, matching, newest, fields, cap)
+
+    def _ranked(
+        self, queryset: QuerySet, matching: QuerySet, newest: list[Any], fields: list[str], cap: int
+    ) -> list[Any]:
+        keys = matching.order_by(*newest).values("pk")[:cap]
         return list(
             queryset.model._default_manager.using(queryset.db)
-            .filter(pk__in=matching[:cap])
+            .filter(pk__in=keys)
             .annotate(rank=self.query.rank())
             .order_by(*newest)
             .values_list(*fields, "rank")
