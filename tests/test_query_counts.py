@@ -84,9 +84,10 @@ PAGES = {
         # 12 + search, run for the list and again for the outlet counts: each time the
         # register's spellings of the query's words, the events matching, the articles
         # matching (+ on PostgreSQL one that builds the tsquery under each language's
-        # text-search configuration); + 1 for the
-        # page's matching passages.
-        19 + (2 if connection.vendor == "postgresql" else 0),
+        # text-search configuration, and for the events and the articles each the newest
+        # date plus up to three date windows, all tried when the archive is small:
+        # articles.search.postgres.WINDOWS); + 1 for the page's matching passages.
+        19 + (18 if connection.vendor == "postgresql" else 0),
     ),
     # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
     # part of its key (articles.comparison.caching.fingerprint), and the read from the
@@ -98,7 +99,7 @@ PAGES = {
     "article list": (lambda: reverse("articles:article-list"), 8),
     "article list filtered": (
         lambda: reverse("articles:article-list") + "?language=sv&date_after=2025-01-02",
-        10,
+        9,
     ),
     "article page": (first_article_url, 3),
     "outlet list": (lambda: reverse("articles:outlet-list"), 2),
@@ -113,7 +114,8 @@ def test_query_count_does_not_grow_with_the_archive(client, db, page):
     small = queries_for(client, url_of())
     populate(297)
     large = queries_for(client, url_of())
-    assert small == large == pinned, f"{page}: {small} queries with 3 events, {large} with 300"
+    # Fewer at scale is allowed: a search stops at the first date window that holds enough.
+    assert large <= small == pinned, f"{page}: {small} queries with 3 events, {large} with 300"
 
 
 def test_register_names_cost_the_reader_no_query(client, db):

@@ -53,6 +53,9 @@ class FilteredListView(CappedPaginationMixin, FilterView):
 
     def without(self, name: str) -> QuerySet[Any]:
         """The results as they would be without the filter `name` (for its option counts)."""
+        if name not in self.request.GET:
+            # The results themselves: filtering again would repeat the work (a search's).
+            return self.object_list
         data = self.request.GET.copy()
         data.pop(name, None)
         return self.filterset_class(data, queryset=self.get_queryset(), request=self.request).qs
