@@ -49,3 +49,14 @@ def scrapinghub_evaluate():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def explain(sql: str) -> str:
+    """`EXPLAIN (ANALYZE, BUFFERS)` of `sql` on the default database (PostgreSQL only)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return "(EXPLAIN ANALYZE is shown on PostgreSQL only)"
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())

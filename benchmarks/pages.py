@@ -28,6 +28,7 @@ os.environ["CACHE_URL"] = "locmem://"
 os.environ["SECURE_SSL_REDIRECT"] = "0"
 
 import django  # noqa: E402
+from _setup import explain  # noqa: E402
 
 django.setup()
 
@@ -98,14 +99,6 @@ def measure(client: Client, url: str, repeats: int) -> dict:
         "queries": sorted(set(counts)),
         "slowest": slowest,
     }
-
-
-def explain(sql: str) -> str:
-    if connection.vendor != "postgresql":
-        return "(EXPLAIN ANALYZE is shown on PostgreSQL only)"
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-        return "\n".join(row[0] for row in cursor.fetchall())
 
 
 def _counts(result: dict) -> str:

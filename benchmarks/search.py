@@ -21,7 +21,7 @@ import statistics
 import time
 from pathlib import Path
 
-from _setup import RESULTS, django_setup
+from _setup import RESULTS, django_setup, explain
 
 # Every request renders: pages served from the page cache would time the cache, not search.
 os.environ["PAGE_CACHE"] = "0"
@@ -83,14 +83,6 @@ def search_alone(path: str, query: str, repeats: int) -> list[float]:
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def explain(sql: str) -> str:
-    if connection.vendor != "postgresql":
-        return "(EXPLAIN ANALYZE is shown on PostgreSQL only)"
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-        return "\n".join(row[0] for row in cursor.fetchall())
 
 
 def main() -> None:
