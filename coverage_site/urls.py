@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from articles.views.health import healthz
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
