@@ -63,6 +63,10 @@ class EventQuerySet(models.QuerySet):
         (the database keeps `is_public`, see Event)."""
         return self.filter(is_public=True)
 
+    def newest_first(self) -> "EventQuerySet":
+        """Latest date first, ties by title then id (the order of event_public_idx)."""
+        return self.order_by("-date", "title", "id")
+
     def covered_in(self, codes: list[str]) -> "EventQuerySet":
         """Events covered in every one of the languages `codes` (not merely any of them)."""
         qs = self

@@ -7,10 +7,11 @@ tests pass on both databases. The archive is small there; each query still caps 
 from functools import reduce
 from operator import or_
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q
 
 from articles.languages.folding import fold
 from articles.models import Event
+from articles.querysets import ArticleQuerySet, EventQuerySet
 
 from .parsing import WORD
 from .register import Clause
@@ -44,20 +45,20 @@ class Matcher:
     def __init__(self, clauses: list[Clause], alias: str) -> None:
         self.clauses = clauses
 
-    def articles(self, articles: QuerySet, cap: int) -> list[tuple[int, int | None, float]]:
+    def articles(self, articles: ArticleQuerySet, cap: int) -> list[tuple[int, int | None, float]]:
         """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
         rows = (
             articles.filter(_matches(self.clauses))
-            .order_by(F("published_on").desc(nulls_last=True), "-pk")
+            .newest_first()
             .values_list("pk", "event_id", "title", "search_text")[:cap]
         )
         return [(pk, event, rank(self.clauses, title, text)) for pk, event, title, text in rows]
 
-    def events(self, events: QuerySet, cap: int) -> list[tuple[int, float]]:
+    def events(self, events: EventQuerySet, cap: int) -> list[tuple[int, float]]:
         """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
         rows = (
             events.filter(_matches(self.clauses))
-            .order_by("-date", "title", "id")
+            .newest_first()
             .values_list("pk", "title", "search_text")[:cap]
         )
         return [(pk, rank(self.clauses, title, text)) for pk, title, text in rows]

@@ -14,9 +14,10 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import connections
-from django.db.models import BooleanField, Expression, F, FloatField, Max, QuerySet
+from django.db.models import BooleanField, Expression, F, FloatField, Max
 from django.db.models.sql.compiler import SQLCompiler
 
+from ..querysets import ArticleQuerySet, EventQuerySet
 from .register import Clause
 
 
@@ -74,6 +75,9 @@ class TextQuery:
         return _OnVector("ts_rank({vector}, %s::tsquery)", [self.tsquery], FloatField())
 
 
+# Querysets that know their newest-first order (the date indexes' order).
+Newest = ArticleQuerySet | EventQuerySet
+
 # Date windows a search looks in before the whole archive, in days back from the newest row.
 WINDOWS = (30, 240, 1920)
 
@@ -84,18 +88,18 @@ class Matcher:
     def __init__(self, clauses: list[Clause], alias: str) -> None:
         self.query = TextQuery(clauses, alias)
 
-    def articles(self, articles: QuerySet, cap: int) -> list[tuple[int, int | None, float]]:
+    def articles(self, articles: ArticleQuerySet, cap: int) -> list[tuple[int, int | None, float]]:
         """(pk, event pk, rank) of the newest `cap` of `articles` matching, newest first."""
-        newest = [F("published_on").desc(nulls_last=True), "-pk"]  # as article_newest_idx
-        fields = ["pk", "event_id"]
-        return self._newest_ranked(articles, "published_on", newest, fields, cap)
+        every = articles.model._default_manager.using(articles.db).published()
+        return self._newest_ranked(articles, every, "published_on", ["pk", "event_id"], cap)
 
-    def events(self, events: QuerySet, cap: int) -> list[tuple[int, float]]:
+    def events(self, events: EventQuerySet, cap: int) -> list[tuple[int, float]]:
         """(pk, rank) of the newest `cap` of `events` whose own text matches, newest first."""
-        return self._newest_ranked(events, "date", ["-date", "title", "id"], ["pk"], cap)
+        every = events.model._default_manager.using(events.db).all()
+        return self._newest_ranked(events, every, "date", ["pk"], cap)
 
     def _newest_ranked(
-        self, queryset: QuerySet, date: str, newest: list[Any], fields: list[str], cap: int
+        self, queryset: Newest, every: Newest, date: str, fields: list[str], cap: int
     ) -> list[Any]:
         """The newest `cap` matches, looked for in widening windows of recent dates first.
 
@@ -104,37 +108,30 @@ class Matcher:
         the last 30 days the same name has a few hundred, found by combining the GIN index
         with the date index. A window that holds `cap` matches holds the newest `cap` of all
         (every row outside it is older); otherwise the next, wider one is tried, and last
-        the whole archive (undated rows included), where what is left to find is rare."""
+        the whole archive (undated rows included), where what is left to find is rare.
+
+        The windows start from the newest date of `every` (the whole table), not of
+        `queryset`: any start gives the same results, and the table's is one step down an
+        index, where the newest of a filtered list (an event list's articles) can mean a
+        full scan."""
         if not self.query.tsquery:
             return []
         matching = queryset.filter(self.query.matches())
-        latest = _latest(queryset, date)
+        latest = every.aggregate(latest=Max(date))["latest"]
         for days in WINDOWS if latest else ():
             window = matching.filter(**{f"{date}__gte": latest - timedelta(days=days)})
-            if len(rows := self._ranked(queryset, window, newest, fields, cap)) == cap:
+            if len(rows := self._ranked(every, window, fields, cap)) == cap:
                 return rows
-        return self._ranked(queryset, matching, newest, fields, cap)
+        return self._ranked(every, matching, fields, cap)
 
-    def _ranked(
-        self, queryset: QuerySet, matching: QuerySet, newest: list[Any], fields: list[str], cap: int
-    ) -> list[Any]:
-        keys = matching.order_by(*newest).values("pk")[:cap]
+    def _ranked(self, every: Newest, matching: Newest, fields: list[str], cap: int) -> list[Any]:
+        keys = matching.newest_first().values("pk")[:cap]
         return list(
-            queryset.model._default_manager.using(queryset.db)
-            .filter(pk__in=keys)
+            every.filter(pk__in=keys)
             .annotate(rank=self.query.rank())
-            .order_by(*newest)
+            .newest_first()
             .values_list(*fields, "rank")
         )
-
-
-def _latest(queryset: QuerySet, date: str) -> Any:
-    """Where the windows start: the newest date of the whole table, not of `queryset`. Any
-    date gives the same results (see _newest_ranked); the table's is one step down an index,
-    where the newest of a filtered list (an event list's articles) can mean a full scan."""
-    model = queryset.model._default_manager.using(queryset.db)
-    rows = model.filter(status="published") if date == "published_on" else model.all()
-    return rows.aggregate(latest=Max(date))["latest"]
 
 
 def closest_word(word: str, alias: str) -> tuple[str, float] | None:
