@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.utils import translation
 
 from tests.factories import make_article, make_event, make_outlet
@@ -16,6 +17,15 @@ def _default_interface_language():
     a test that asks for Vietnamese pages does not change the messages the next test sees."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def editor_client(client, db):
+    """Signed in as an editor: staff in the Editors group (as `dev_accounts` makes one)."""
+    editor = User.objects.create_user("editor", password="pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture

@@ -1,15 +1,20 @@
 """The importer in the admin: upload or paste, preview the same fields, then save."""
 
 import gzip
+import io
 
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
-from articles.models import Article, Capture
+from articles.grouping import THRESHOLD
+from articles.models import Article, Capture, Event
 
 from .factories import make_event
+from .hand_made import TEXTS
 from .seed_captures import seed_bytes, seed_name
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +109,58 @@ def test_a_gzipped_upload_is_read(admin_client):
     response = admin_client.post(IMPORT_URL, {"files": [packed]})
     [item] = response.context["results"]
     assert (item["status"], item["language"]) == ("new", "id")
+
+
+HANOI = "pham-minh-chinh-receives-chen-gang-2025-02-18"
+VIETNAMESE_HANOI = "vi_thu_tuong_tiep_tran_cuong.txt"
+
+
+@pytest.fixture
+def seed_events(db):
+    call_command("load_seed_events", stdout=io.StringIO())
+
+
+def vietnamese_hanoi_report() -> SimpleUploadedFile:
+    """A Vietnamese report of the Hà Nội meeting (tests/data/texts), which no seed holds."""
+    return SimpleUploadedFile(VIETNAMESE_HANOI, (TEXTS / VIETNAMESE_HANOI).read_bytes())
+
+
+def test_the_preview_names_the_proposed_event(editor_client, seed_events):
+    """The issue's case: a Vietnamese report of the Hà Nội meeting is proposed that event in
+    the preview already, before anything is saved."""
+    response = editor_client.post(IMPORT_URL, {"files": [vietnamese_hanoi_report()]})
+    [item] = response.context["results"]
+    assert item["group"] == HANOI and item["group_score"] >= THRESHOLD  # 0.47 here
+    assert item["proposed_event"] == Event.objects.get(slug=HANOI).title
+    assert "score " + f"{item['group_score']:.2f}" in response.content.decode()
+    assert not Article.objects.filter(language="vi", event=None).exists()
+
+
+def test_an_uploaded_article_waits_in_the_inbox_with_its_proposal(editor_client, seed_events):
+    """Right after the upload is saved (no `propose_events`), the inbox shows the proposal
+    with its accept button; accepting gives the three-column reader (id, en, vi)."""
+    editor_client.post(IMPORT_URL, {"files": [vietnamese_hanoi_report()]})
+    editor_client.post(IMPORT_URL, {"save": "1"})
+    article = Article.objects.get(event=None)
+    assert article.proposed_event.slug == HANOI and article.proposal_score >= THRESHOLD
+    inbox = editor_client.get(reverse("admin:articles_article_changelist") + "?inbox=yes")
+    accept = reverse("admin:articles_article_accept_proposal", args=[article.pk])
+    assert f'formaction="{accept}"' in inbox.content.decode()
+    assert article.proposed_event.title in inbox.content.decode()
+
+    assert editor_client.post(accept).status_code == 302
+    reader = Client().get(reverse("articles:event-detail", args=[HANOI]))
+    columns = reader.context["side_by_side"].columns
+    assert [c.language_id for c in columns] == ["id", "en", "vi"]
+    assert article in columns
+    rows = reader.context["side_by_side"].rows
+    shared = [row for row in rows if all(cell.paragraphs for cell in row.cells)]
+    assert len(shared) >= 3, "the Vietnamese paragraphs face their counterparts"
+
+
+def test_an_upload_into_a_chosen_event_gets_no_proposal(editor_client, seed_events):
+    event = Event.objects.get(slug=HANOI)
+    editor_client.post(IMPORT_URL, {"files": [vietnamese_hanoi_report()], "event": event.pk})
+    editor_client.post(IMPORT_URL, {"save": "1"})
+    article = Article.objects.get(language="vi", event=event)
+    assert article.proposed_event is None and article.proposed_group == ""

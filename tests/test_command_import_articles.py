@@ -34,6 +34,7 @@ JSON_KEYS = {
     "images",
     "warnings",
     "group",
+    "group_score",
 }
 
 

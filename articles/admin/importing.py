@@ -2,6 +2,8 @@
 
 The preview runs the same `Importer` as the command with `dry_run=True`; the captures wait
 in the editor's session between preview and save, so nothing is written before "Save".
+Articles that land in the inbox get their proposed event right away, from the same grouping
+as `manage.py propose_events`: shown in the preview, stored on save for the inbox's accept.
 """
 
 import base64
@@ -16,9 +18,11 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..grouping.proposals import store_proposals
+from ..importing.grouping_step import group_results
 from ..importing.pipeline import Importer
 from ..importing.records import ImportResult
-from ..models import Event, Language
+from ..models import Article, Event, Language
 from .common import ArticleAdminMixinBase
 
 SESSION_KEY = "articles_import_preview"
@@ -94,6 +98,8 @@ class ImportAdminMixin(ArticleAdminMixinBase):
         if request.method == "POST" and form.is_valid():
             captures = form.captures()
             results = _importer(form.cleaned_data, dry_run=True).run(captures)
+            if form.cleaned_data.get("event") is None:
+                group_results(results, dry_run=True)
             request.session[SESSION_KEY] = {
                 "captures": [(name, base64.b64encode(data).decode()) for name, data in captures],
                 "language": _pk(form.cleaned_data.get("language")),
@@ -104,7 +110,7 @@ class ImportAdminMixin(ArticleAdminMixinBase):
             "opts": self.model._meta,
             "title": _("Import captures"),
             "form": form,
-            "results": [r.as_json() for r in results],
+            "results": _with_event_titles([r.as_json() for r in results]),
             "can_save": any(r.status in {"new", "update"} for r in results),
         }
         return TemplateResponse(request, self.import_template, context)
@@ -119,13 +125,40 @@ class ImportAdminMixin(ArticleAdminMixinBase):
             "event": Event.objects.filter(pk=pending["event"]).first(),
         }
         captures = [(name, base64.b64decode(data)) for name, data in pending["captures"]]
-        for result in _importer(options, dry_run=False).run(captures):
+        results = _importer(options, dry_run=False).run(captures)
+        for result in results:
             if result.status == "error":
                 messages.error(request, f"{result.file}: {result.error}")
             else:
                 title = result.record.title if result.record else ""
                 messages.success(request, f"{result.status}: {result.file} ({title[:80]})")
+        _propose(request, results)
         return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+
+
+def _propose(request: HttpRequest, results: list[ImportResult]) -> None:
+    """Store a proposal on each saved article left in the inbox, so the inbox shows it now."""
+    ids = [r.article_id for r in results if r.article_id is not None]
+    inbox = list(Article.objects.filter(pk__in=ids, event=None).select_related("language"))
+    if not inbox:
+        return
+    store_proposals(inbox)
+    proposed = sum(1 for article in inbox if article.proposed_event_id or article.proposed_group)
+    messages.info(
+        request,
+        _("%(n)d of the imported articles wait in the inbox with a proposed event.")
+        % {"n": proposed},
+    )
+
+
+def _with_event_titles(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Name the existing event each previewed capture is proposed for (`group` is its slug)."""
+    titles = dict(
+        Event.objects.filter(slug__in={i["group"] for i in items if i["group"]}).values_list(
+            "slug", "title"
+        )
+    )
+    return [{**item, "proposed_event": titles.get(item["group"])} for item in items]
 
 
 class _AdminImporter(Importer):

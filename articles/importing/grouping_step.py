@@ -1,12 +1,15 @@
-"""`--group`: hand the imported articles to the grouping module and apply or show its proposals."""
+"""`--group` and the admin's import preview: hand the imported articles to the grouping module
+and apply or show its proposals."""
 
 from .. import grouping
-from ..models import Article, Event
+from ..models import Article
 from .records import ImportResult, ParsedCapture
 
 
 def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
-    """Fill each result's `group` with the proposed event for articles that have none."""
+    """Fill each result's `group` (and `group_score`) with the proposed event for articles
+    that have none. Existing events are those near the captures' dates, as for
+    `propose_events`."""
     read = [(r, r.record) for r in results if r.status != "error" and r.record is not None]
     ids = [r.article_id for r, _ in read if r.article_id]
     articles = Article.objects.select_related("event").in_bulk(ids)
@@ -22,11 +25,12 @@ def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
             by_key[result.file] = article
     if not items:
         return
-    proposals = grouping.propose_groups(items, events=Event.objects.all())
+    scored = grouping.score_groups(items)
     for result, _ in read:
-        result.group = proposals.get(result.file, result.group)
+        if result.file in scored:
+            result.group, result.group_score = scored[result.file].label, scored[result.file].score
     if not dry_run:
-        grouping.apply_proposals(proposals, by_key)
+        grouping.apply_proposals({key: p.label for key, p in scored.items()}, by_key)
 
 
 def _item(

@@ -72,6 +72,7 @@ class ImportResult:
     outlet: str = ""
     article_id: int | None = None
     group: str | None = None
+    group_score: float | None = None  # how strongly the proposed group holds together
 
     def as_json(self) -> dict[str, object]:
         record = self.record
@@ -92,4 +93,5 @@ class ImportResult:
             "images": [image.as_json() for image in record.images] if record else [],
             "warnings": list(record.warnings) if record else [],
             "group": self.group,
+            "group_score": self.group_score,
         }
