@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Event
 from .common import ArticleCountMixin
+from .previews import EventPreviewMixin
 
 
 class EventArticleInline(admin.TabularInline):
@@ -28,7 +29,7 @@ class EventArticleInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ArticleCountMixin, admin.ModelAdmin):
+class EventAdmin(EventPreviewMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["title", "date", "place", "article_count"]
     search_fields = ["title", "summary", "place"]
     prepopulated_fields = {"slug": ["title"]}

@@ -137,7 +137,14 @@ def stored_rows(event: Event, versions: list[Article]) -> RowIndexes:
     ):
         logger.warning("Alignment of event %s was not current; computing it on read.", event.pk)
         alignment = refresh_event_alignment(event)
-    return [
-        (number, [row.get(str(v.pk), []) for v in versions])
-        for number, row in enumerate(alignment.rows, 1)
-    ]
+    return _indexes(alignment.rows, versions)
+
+
+def unstored_rows(versions: list[Article]) -> RowIndexes:
+    """The rows of `versions` computed now and kept nowhere: for an editor's preview of an
+    event with its drafts, which must not replace the stored rows of its published versions."""
+    return _indexes(_compute(versions, pivot_of(versions)), versions)
+
+
+def _indexes(rows: list[Row], versions: list[Article]) -> RowIndexes:
+    return [(number, [row.get(str(v.pk), []) for v in versions]) for number, row in enumerate(rows, 1)]

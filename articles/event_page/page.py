@@ -6,8 +6,8 @@ The view only parses the request; this module decides what the page holds.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from articles.alignment.event_alignments import RowIndexes, stored_rows
-from articles.comparison import comparison_for
+from articles.alignment.event_alignments import RowIndexes, stored_rows, unstored_rows
+from articles.comparison import compare_versions, comparison_for
 from articles.models import Article, Event, Language
 
 from .coverage_strip import StripDay, coverage_strip
@@ -65,11 +65,19 @@ def event_page(
     languages: Sequence[Language],
     chosen: Sequence[str],
     selected_fact: str | None = None,
+    *,
+    drafts: bool = False,
 ) -> EventPage:
     """The page for `versions` in the languages `chosen` (in order), with the comparison of
-    the shown columns and, when `selected_fact` names one, its mentions marked."""
-    indexes = stored_rows(event, list(versions))
-    facts = comparison_for(versions).facts
+    the shown columns and, when `selected_fact` names one, its mentions marked.
+
+    `drafts`: `versions` include draft articles (an editor's preview). The alignment and the
+    comparison stored for the event cover its published versions only, so both are computed
+    for this view and stored nowhere."""
+    if drafts:
+        indexes, facts = unstored_rows(list(versions)), compare_versions(versions).facts
+    else:
+        indexes, facts = stored_rows(event, list(versions)), comparison_for(versions).facts
     side_by_side = build_side_by_side(
         versions, chosen, languages, indexes=indexes, marks=marks_for(facts, selected_fact)
     )

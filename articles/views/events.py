@@ -52,17 +52,18 @@ class EventDetailView(DetailView):
 
     template_name = "articles/event_detail.html"
     context_object_name = "event"
+    # The editors' preview (articles.admin.previews) shows drafts too, marked; never public.
+    include_drafts = False
 
     def get_queryset(self) -> QuerySet[Event]:
+        articles = Article.objects.all() if self.include_drafts else Article.objects.published()
         articles = (
-            Article.objects.published()
-            .select_related("language", "outlet")
+            articles.select_related("language", "outlet")
             .prefetch_related(Prefetch("images", queryset=ArticleImage.objects.all()))
             .in_reading_order()
         )
-        return Event.objects.public().prefetch_related(
-            Prefetch("articles", queryset=articles, to_attr="versions")
-        )
+        events = Event.objects.all() if self.include_drafts else Event.objects.public()
+        return events.prefetch_related(Prefetch("articles", queryset=articles, to_attr="versions"))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -70,10 +71,12 @@ class EventDetailView(DetailView):
         available = list(dict.fromkeys(article.language for article in versions))
         chosen, problems = self.chosen_languages(available)
         codes = [language.code for language in chosen]
+        fact = self.request.GET.get("fact") or None
         page = event_page(
-            self.object, versions, available, codes, self.request.GET.get("fact") or None
+            self.object, versions, available, codes, fact, drafts=self.include_drafts
         )
         context.update(
+            preview=self.include_drafts,
             page=page,
             side_by_side=page.side_by_side,
             facts=page.facts,
