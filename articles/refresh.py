@@ -6,6 +6,8 @@ article (and pass the event it left when an editor moved it), and the register's
 `refresh_for_entry(entry)` after an entry or its spellings change.
 """
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
 from .alignment.event_alignments import refresh_event_alignment
@@ -35,11 +37,22 @@ def _refresh_events_on_commit(event_ids: set[int | None], *, realign: bool = Fal
 
 
 def refresh_for_article(article: Article, *, previous_event_id: int | None = None) -> None:
-    # Name links feed the event pages (comparison, name pages); an inbox article is linked
-    # when it joins an event, which keeps bulk imports into the inbox fast.
-    if article.event_id is not None:
-        link_article_names(article)
-    _refresh_events_on_commit({article.event_id, previous_event_id})
+    refresh_for_articles([article], previous_event_ids={previous_event_id})
+
+
+def refresh_for_articles(
+    articles: Iterable[Article], *, previous_event_ids: Iterable[int | None] = ()
+) -> None:
+    """After several articles were written together: each event they are in or left is
+    refreshed once, not once per article."""
+    event_ids = set(previous_event_ids)
+    for article in articles:
+        # Name links feed the event pages (comparison, name pages); an inbox article is
+        # linked when it joins an event, which keeps bulk imports into the inbox fast.
+        if article.event_id is not None:
+            link_article_names(article)
+        event_ids.add(article.event_id)
+    _refresh_events_on_commit(event_ids)
 
 
 def refresh_events(event_ids: set[int | None]) -> None:

@@ -85,11 +85,11 @@ def test_a_preview_leaves_the_stored_alignment_alone(editor_client, hanoi):
     assert not draft_ids & {v["id"] for v in after.versions}
 
 
-def test_an_event_with_only_drafts_is_previewed_but_not_public(editor_client, client):
+def test_an_event_with_only_drafts_is_previewed_but_not_public(editor_client):
     event = make_event("Not yet announced", slug="not-yet", on=date(2025, 6, 1))
     make_article(language="en", event=event, status="draft", title="Embargoed report")
     assert "Embargoed report" in editor_client.get(preview_url(event)).content.decode()
-    assert client.get(event.get_absolute_url()).status_code == 404
+    assert Client().get(event.get_absolute_url()).status_code == 404
 
 
 def test_a_reader_without_the_article_permission_cannot_preview(client, hanoi):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, ArticleImage, Capture
 from ..refresh import refresh_events, refresh_for_article
+from .actions import assign_event, publish, unpublish
 from .common import HTTPS_URLS, CaptureDisplayMixin
 from .importing import ImportAdminMixin
 from .proposals import ProposalAdminMixin
@@ -78,6 +79,7 @@ class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
     ]  # fmt: skip
     inlines = [ArticleImageInline, CaptureInline]
     formfield_overrides = HTTPS_URLS
+    actions = ["accept_proposed_event", assign_event, publish, unpublish]
 
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: list[Any], change: bool

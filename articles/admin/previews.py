@@ -27,6 +27,7 @@ class EventPreviewMixin(ModelAdminMixinBase):
 
     def preview_view(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         # Drafts are articles: seeing them takes the right to view articles, not only events.
-        if not (self.has_view_permission(request) and request.user.has_perm("articles.view_article")):
+        can_view_drafts = request.user.has_perm("articles.view_article")
+        if not (self.has_view_permission(request) and can_view_drafts):
             raise PermissionDenied
         return EventPreviewView.as_view()(request, pk=pk)

@@ -147,4 +147,6 @@ def unstored_rows(versions: list[Article]) -> RowIndexes:
 
 
 def _indexes(rows: list[Row], versions: list[Article]) -> RowIndexes:
-    return [(number, [row.get(str(v.pk), []) for v in versions]) for number, row in enumerate(rows, 1)]
+    return [
+        (number, [row.get(str(v.pk), []) for v in versions]) for number, row in enumerate(rows, 1)
+    ]

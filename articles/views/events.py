@@ -72,9 +72,7 @@ class EventDetailView(DetailView):
         chosen, problems = self.chosen_languages(available)
         codes = [language.code for language in chosen]
         fact = self.request.GET.get("fact") or None
-        page = event_page(
-            self.object, versions, available, codes, fact, drafts=self.include_drafts
-        )
+        page = event_page(self.object, versions, available, codes, fact, drafts=self.include_drafts)
         context.update(
             preview=self.include_drafts,
             page=page,
