@@ -1,6 +1,8 @@
 """Validators shared by the models (the rules also hold in the database as constraints), and
 the URL field that applies the http(s) one."""
 
+import re
+
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,11 @@ sha256_validator = RegexValidator(SHA256_REGEX, _("Enter 64 lower-case hexadecim
 language_code_validator = RegexValidator(
     r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Enter a BCP 47 language code such as “id” or “pt-BR”.")
 )
+
+
+def is_http_url(value: str) -> bool:
+    """Whether `value` may go into an href or src: the same rule as the constraints."""
+    return re.match(HTTP_URL_REGEX, value) is not None
 
 
 class HttpURLField(models.URLField):

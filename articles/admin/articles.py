@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Article, ArticleImage, Capture
 from ..refresh import refresh_events, refresh_for_article
 from .actions import assign_event, publish, unpublish
+from .capture_views import CaptureLinksMixin
 from .common import HTTPS_URLS, CaptureDisplayMixin
 from .importing import ImportAdminMixin
 from .proposals import ProposalAdminMixin
+from .thumbnails import ArticleThumbnailMixin, ImageThumbnailMixin
 
 
 class InboxFilter(admin.SimpleListFilter):
@@ -32,17 +34,19 @@ class InboxFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticleImageInline(admin.TabularInline):
+class ArticleImageInline(ImageThumbnailMixin, admin.TabularInline):
     model = ArticleImage
-    fields = ["position", "url", "caption"]
+    fields = ["position", "image_thumbnail", "url", "caption"]
+    readonly_fields = ["image_thumbnail"]
     formfield_overrides = HTTPS_URLS
     extra = 1
 
 
-class CaptureInline(CaptureDisplayMixin, admin.StackedInline):
+class CaptureInline(CaptureLinksMixin, CaptureDisplayMixin, admin.StackedInline):
     model = Capture
     readonly_fields = fields = (
-        "filename", "kind", "sha256", "importer", "imported_at", "size", "raw_text",
+        "filename", "kind", "sha256", "importer", "imported_at", "size", "capture_links",
+        "raw_text",
     )  # fmt: skip
     extra = 0
     can_delete = False
@@ -57,10 +61,10 @@ class CaptureInline(CaptureDisplayMixin, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, ArticleThumbnailMixin, admin.ModelAdmin):
     list_display = [
-        "title", "article_language", "article_outlet", "article_event", "proposed_event_column",
-        "article_published_on", "status", "title_derived",
+        "title", "article_thumbnail", "article_language", "article_outlet", "article_event",
+        "proposed_event_column", "article_published_on", "status", "title_derived",
     ]  # fmt: skip
     list_filter = [
         InboxFilter, "status", "language", "outlet", "published_on", "event", "title_derived",

@@ -7,11 +7,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Capture
+from .capture_views import CaptureFileMixin, CaptureLinksMixin
 from .common import CaptureDisplayMixin
+from .thumbnails import ADMIN_CSS
 
 
 @admin.register(Capture)
-class CaptureAdmin(CaptureDisplayMixin, admin.ModelAdmin):
+class CaptureAdmin(CaptureFileMixin, CaptureLinksMixin, CaptureDisplayMixin, admin.ModelAdmin):
     list_display = ["capture_filename", "capture_article", "kind", "short_sha256", "importer",
                     "imported_at", "size"]  # fmt: skip
     list_filter = ["kind", "importer"]
@@ -20,8 +22,11 @@ class CaptureAdmin(CaptureDisplayMixin, admin.ModelAdmin):
     autocomplete_fields = ["article"]
     date_hierarchy = "imported_at"
     fields = ["article", "kind", "filename", "sha256", "importer", "imported_at", "size",
-              "raw_text"]  # fmt: skip
-    readonly_fields = ["sha256", "importer", "imported_at", "size", "raw_text"]
+              "capture_links", "raw_text"]  # fmt: skip
+    readonly_fields = ["sha256", "importer", "imported_at", "size", "capture_links", "raw_text"]
+
+    class Media:
+        css = ADMIN_CSS
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Capture]:
         # The list shows each capture's size without loading its bytes.

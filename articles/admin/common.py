@@ -33,7 +33,7 @@ class CaptureDisplayMixin:
     @admin.display(description=_("raw capture"))
     def raw_text(self, obj: Capture) -> str:
         # format_html escapes the capture: a captured <script> is shown, never run.
-        return format_html('<pre style="white-space: pre-wrap">{}</pre>', obj.text)
+        return format_html('<pre class="raw-capture">{}</pre>', obj.text)
 
 
 class CountedRow(Protocol):
