@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles.grouping import THRESHOLD
 from articles.models import Article, Capture, Event
@@ -146,7 +147,8 @@ def test_an_uploaded_article_waits_in_the_inbox_with_its_proposal(editor_client,
     inbox = editor_client.get(reverse("admin:articles_article_changelist") + "?inbox=yes")
     accept = reverse("admin:articles_article_accept_proposal", args=[article.pk])
     assert f'formaction="{accept}"' in inbox.content.decode()
-    assert article.proposed_event.title in inbox.content.decode()
+    score = f"({article.proposal_score:.2f})"
+    assert f"{escape(article.proposed_event.title)} {score}" in inbox.content.decode()
 
     assert editor_client.post(accept).status_code == 302
     reader = Client().get(reverse("articles:event-detail", args=[HANOI]))

@@ -56,6 +56,9 @@ class ProposalAdminMixin(ArticleAdminMixinBase):
             label = ngettext("new event (this article)", "new event with %(n)d articles", size) % {
                 "n": size
             }
+        if obj.proposal_score is not None:
+            # How strongly the grouping holds: a weak one deserves a look before accepting.
+            label = f"{label} ({obj.proposal_score:.2f})"
         # The button submits the changelist form (and so its CSRF token) to the accept view.
         url = reverse("admin:articles_article_accept_proposal", args=[obj.pk])
         return format_html(
