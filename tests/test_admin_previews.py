@@ -102,3 +102,10 @@ def test_a_reader_without_the_article_permission_cannot_preview(client, hanoi):
 def test_anonymous_readers_are_sent_to_the_login(client, hanoi):
     response = client.get(preview_url(hanoi))
     assert response.status_code == 302 and reverse("admin:login") in response["Location"]
+
+
+def test_an_event_without_articles_is_previewed_empty(editor_client):
+    event = make_event("Announced, not yet covered", slug="announced", on=date(2025, 7, 1))
+    response = editor_client.get(preview_url(event))
+    assert response.status_code == 200
+    assert response.context["side_by_side"].columns == []

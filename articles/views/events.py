@@ -72,7 +72,9 @@ class EventDetailView(DetailView):
         chosen, problems = self.chosen_languages(available)
         codes = [language.code for language in chosen]
         fact = self.request.GET.get("fact") or None
-        page = event_page(self.object, versions, available, codes, fact, drafts=self.include_drafts)
+        # Without a draft among them, even a preview reads the stored rows and comparison.
+        drafts = self.include_drafts and any(v.status == Article.Status.DRAFT for v in versions)
+        page = event_page(self.object, versions, available, codes, fact, drafts=drafts)
         context.update(
             preview=self.include_drafts,
             page=page,
