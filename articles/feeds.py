@@ -63,8 +63,10 @@ class _AtomFeed(Feed):
 
 
 class EventsFeed(_AtomFeed):
-    title = gettext_lazy("New events · Coverage Archive")
     subtitle = gettext_lazy("The latest events in the archive, newest first.")
+
+    def title(self) -> str:
+        return f"{events_feed_link().title} · {_('Coverage Archive')}"
 
     def link(self) -> str:
         return reverse("articles:home")
@@ -79,7 +81,7 @@ class EventsFeed(_AtomFeed):
             for a in item.coverage  # type: ignore[attr-defined]  # with_coverage()'s Prefetch
         )
         summary = format_html("<p>{}</p>", item.summary) if item.summary else ""
-        html = format_html("<p>{}</p>{}<p>{} {}</p>", where, summary, _("Covered in:"), covered)
+        html = format_html("<p>{}</p>{}<p>{}: {}</p>", where, summary, _("Covered in"), covered)
         return xml_text(html)
 
 

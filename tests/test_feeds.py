@@ -123,3 +123,10 @@ def test_drafts_never_reach_any_feed(client, scene):
     for url in ["/feeds/events/", "/feeds/languages/sv/", "/feeds/outlets/viet-nam-news/"]:
         assert b"Secret draft" not in client.get(url).content
     assert Event.objects.public().count() == 3
+
+
+def test_feed_titles_speak_the_interface_language(client, scene):
+    html = client.get("/", headers={"accept-language": "sv"}).content.decode()
+    assert 'title="Nya händelser" href="/feeds/events/"' in html
+    feed = client.get("/feeds/languages/id/", headers={"accept-language": "vi"})
+    assert "Bài viết mới bằng tiếng Indonesia" in feed.content.decode()
