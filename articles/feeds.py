@@ -52,6 +52,10 @@ def outlet_feed_link(outlet: Outlet) -> FeedLink:
     return FeedLink(title, reverse("articles:outlet-feed", args=[outlet.slug]))
 
 
+def _feed_title(link: FeedLink) -> str:
+    return f"{link.title} · {_('Coverage Archive')}"
+
+
 class _AtomFeed(Feed):
     feed_type = Atom1Feed
 
@@ -66,7 +70,7 @@ class EventsFeed(_AtomFeed):
     subtitle = gettext_lazy("The latest events in the archive, newest first.")
 
     def title(self) -> str:
-        return f"{events_feed_link().title} · {_('Coverage Archive')}"
+        return _feed_title(events_feed_link())
 
     def link(self) -> str:
         return reverse("articles:home")
@@ -98,9 +102,11 @@ class _ArticlesFeed(_AtomFeed):
         published = (
             date_format(item.published_on) if item.published_on else _("publication date unknown")
         )
-        meta = " · ".join(filter(None, [str(item.outlet or ""), _(item.language.name), published]))
+        meta = [str(item.outlet or ""), _(item.language.name), published]
+        if item.title_derived:  # as the pages mark it: the source has no title
+            meta.append(_("derived title"))
         event = format_html("<p>{}</p>", item.event.title) if item.event else ""
-        return xml_text(format_html("<p>{}</p>{}", meta, event))
+        return xml_text(format_html("<p>{}</p>{}", " · ".join(filter(None, meta)), event))
 
     def articles(self) -> QuerySet[Article]:
         return Article.objects.published().for_listing().newest_first()
@@ -111,7 +117,7 @@ class LanguageFeed(_ArticlesFeed):
         return get_object_or_404(Language, code=code)
 
     def title(self, language: Language) -> str:
-        return language_feed_link(language).title
+        return _feed_title(language_feed_link(language))
 
     def link(self, language: Language) -> str:
         return reverse("articles:article-list") + f"?language={language.code}"
@@ -125,7 +131,7 @@ class OutletFeed(_ArticlesFeed):
         return get_object_or_404(Outlet, slug=slug)
 
     def title(self, outlet: Outlet) -> str:
-        return outlet_feed_link(outlet).title
+        return _feed_title(outlet_feed_link(outlet))
 
     def link(self, outlet: Outlet) -> str:
         return outlet.get_absolute_url()

@@ -69,6 +69,14 @@ def test_an_undated_article_has_no_invented_date_and_comes_after_the_dated(clien
     assert "publication date unknown" in undated["summary"]
 
 
+def test_a_derived_title_is_marked_as_the_pages_mark_it(client, scene):
+    article = scene["articles"]["qn-sv"]
+    article.title_derived = True
+    article.save()
+    (entry,) = entries(client, reverse("articles:language-feed", args=["sv"])).values()
+    assert "derived title" in entry["summary"]
+
+
 def test_text_is_escaped_and_characters_xml_cannot_hold_are_left_out(client, db):
     event = make_event("Bold \x01claim", slug="markup", summary="<b>Bold</b>\x01")
     make_article(language="en", event=event, title="<script>x</script>\x01")
@@ -129,4 +137,6 @@ def test_feed_titles_speak_the_interface_language(client, scene):
     html = client.get("/", headers={"accept-language": "sv"}).content.decode()
     assert 'title="Nya händelser" href="/feeds/events/"' in html
     feed = client.get("/feeds/languages/id/", headers={"accept-language": "vi"})
-    assert "Bài viết mới bằng tiếng Indonesia" in feed.content.decode()
+    assert "<title>Bài viết mới bằng tiếng Indonesia · Kho Lưu trữ Tin bài</title>" in (
+        feed.content.decode()
+    )
