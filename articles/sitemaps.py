@@ -76,7 +76,8 @@ def _languages_of(events: list[Event]) -> dict[int, list[str]]:
         return {}
     rows = (
         Article.objects.published()
-        .filter(event__gte=events[0].pk, event__lte=events[-1].pk, event__is_public=True)
+        # No join to events: an event with a published article is public (Event.is_public).
+        .filter(event__gte=events[0].pk, event__lte=events[-1].pk)
         .order_by()
         .values_list("event_id", "language_id")
         .distinct()
