@@ -10,6 +10,8 @@ from articles.languages.folding import fold
 
 _SPACES = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
+# The characters XML 1.0 cannot hold at all, even escaped (a capture may carry one).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def sha256_hex(data: bytes | str) -> str:
@@ -25,6 +27,11 @@ def split_paragraphs(body: str) -> list[str]:
 
 def join_paragraphs(paragraphs: list[str]) -> str:
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters an XML document (a feed, a TMX file) cannot hold."""
+    return _NOT_XML.sub("", text)
 
 
 def normalise_body(body: str) -> str:

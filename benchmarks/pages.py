@@ -41,6 +41,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from articles.models import Article, Event, NameEntry, Outlet  # noqa: E402
+from articles.sitemaps import SITEMAPS  # noqa: E402
 
 EXPLAINED_PAGES = 4
 DEEP_PAGE = 2000
@@ -76,6 +77,26 @@ def sample_urls() -> list[tuple[str, str]]:
         ("outlet list", "/outlets/"),
         ("outlet page", outlet.get_absolute_url()),
         ("name page", reverse("articles:name-detail", args=[entry.slug])),
+        *open_data_urls(outlet),
+    ]
+
+
+def open_data_urls(outlet: Outlet) -> list[tuple[str, str]]:
+    """Feeds, the sitemap's index and its last (deepest) pages, and an event's exports."""
+    pair = Event.objects.public().covered_in(["id", "en"]).order_by("-date", "title").first()
+    last = {section: SITEMAPS[section]().paginator.num_pages for section in ("events", "articles")}
+    return [
+        ("feed: new events", reverse("articles:events-feed")),
+        ("feed: one language", reverse("articles:language-feed", args=["id"])),
+        ("feed: one outlet", reverse("articles:outlet-feed", args=[outlet.slug])),
+        ("sitemap index", reverse("articles:sitemap")),
+        (f"sitemap: events p{last['events']}", f"/sitemap-events.xml?p={last['events']}"),
+        (f"sitemap: articles p{last['articles']}", f"/sitemap-articles.xml?p={last['articles']}"),
+        ("event export TSV", reverse("articles:event-export-tsv", args=[pair.slug])),
+        (
+            "event export TMX",
+            reverse("articles:event-export-tmx", args=[pair.slug]) + "?lang=id&lang=en",
+        ),
     ]
 
 

@@ -278,3 +278,16 @@ def test_a_page_with_a_token_field_it_does_not_recognise_is_not_stored():
         + b'"></form>'
     )
     assert without_tokens(b"<form>" + ours + theirs + b"</form>") is None
+
+
+def test_each_origin_is_its_own_page(client, scene, settings):
+    """Feeds, the sitemap and the reader's hreflang links hold absolute URLs: a page stored
+    for one host or scheme is never served for another."""
+    settings.ALLOWED_HOSTS = ["archive.example", "mirror.example"]
+    url = reverse("articles:events-feed")
+    first = page(client, url, host="archive.example")
+    second = page(Client(), url, host="mirror.example")
+    secure = Client().get(url, headers={"host": "archive.example"}, secure=True).content.decode()
+    assert "http://archive.example/events/hanoi/" in first
+    assert "http://mirror.example/events/hanoi/" in second and "archive.example" not in second
+    assert "https://archive.example/events/hanoi/" in secure

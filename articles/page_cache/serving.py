@@ -35,6 +35,9 @@ View = Callable[..., HttpResponseBase]
 class StoredPage:
     content: bytes
     content_type: str
+    # What else the view said (an export's Content-Disposition, a sitemap's X-Robots-Tag),
+    # so a page from the cache answers as the rendered one did.
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 _recent: OrderedDict[str, StoredPage] = OrderedDict()
@@ -70,8 +73,14 @@ def _cacheable(request: HttpRequest) -> bool:
 
 
 def _page_key(request: HttpRequest, version: Version) -> str:
+    # The origin too: feeds, the sitemap and the reader's hreflang links hold absolute URLs.
     page = "|".join(
-        [request.path, request.META.get("QUERY_STRING", ""), request.LANGUAGE_CODE, version.key]
+        [
+            f"{request.scheme}://{request.get_host()}{request.path}",
+            request.META.get("QUERY_STRING", ""),
+            request.LANGUAGE_CODE,
+            version.key,
+        ]
     )
     return "page:" + hashlib.sha256(page.encode()).hexdigest()
 
@@ -104,6 +113,11 @@ def _render(view: View, request: HttpRequest, **kwargs: object) -> HttpResponseB
     return render() if render is not None else response
 
 
+def _stored_page(response: HttpResponse, content: bytes) -> StoredPage:
+    headers = tuple((k, v) for k, v in response.headers.items() if k != "Content-Type")
+    return StoredPage(content, response.headers["Content-Type"], headers)
+
+
 def _serve(
     view: View, version_of: Callable[..., Version | None], request: HttpRequest, **kwargs: object
 ) -> HttpResponseBase:
@@ -121,9 +135,11 @@ def _serve(
         content = without_tokens(response.content)
         if content is None:
             return response
-        _store(page_key, StoredPage(content, response.headers["Content-Type"]))
+        _store(page_key, _stored_page(response, content))
     else:
         response = HttpResponse(with_token(stored.content, request), stored.content_type)
+        for name, value in stored.headers:
+            response.headers[name] = value
     return _validated(response, _etag(page_key, request), version)
 
 

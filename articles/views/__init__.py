@@ -1,5 +1,6 @@
 from .articles import ArticleDetailView, ArticleListView
 from .events import EventDetailView, EventListView, HomeView
+from .exports import EventTmxExportView, EventTsvExportView
 from .names import NameDetailView
 from .outlets import OutletDetailView, OutletListView
 
@@ -8,6 +9,8 @@ __all__ = [
     "ArticleListView",
     "EventDetailView",
     "EventListView",
+    "EventTmxExportView",
+    "EventTsvExportView",
     "HomeView",
     "NameDetailView",
     "OutletDetailView",

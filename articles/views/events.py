@@ -6,8 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from ..estimates import total
+from ..event_page.alternates import event_alternates
 from ..event_page.page import event_page
+from ..exports.links import export_links
 from ..facets import event_language_counts, event_outlet_counts
+from ..feeds import FeedLink, events_feed_link
 from ..filters import EventFilter
 from ..models import Article, ArticleImage, Event, Language
 from .filtering import FilteredListView
@@ -29,6 +32,7 @@ class HomeView(ListView):
         # table is what PostgreSQL estimates well.
         context["events_total"] = total(Event.objects.public(), estimate_with=Event.objects.all())
         context["articles_total"] = total(Article.objects.published())
+        context["feeds"] = [events_feed_link()]
         return context
 
 
@@ -45,6 +49,9 @@ class EventListView(FilteredListView):
         context["language_options"] = self.language_options(event_language_counts(self.object_list))
         context["outlet_options"] = self.outlet_options(event_outlet_counts(self.without("outlet")))
         return context
+
+    def feeds(self) -> list[FeedLink]:
+        return [events_feed_link(), *super().feeds()]
 
 
 class EventDetailView(DetailView):
@@ -83,6 +90,13 @@ class EventDetailView(DetailView):
             strip=page.strip,
             lang_query=page.lang_query,
             problems=problems,
+            exports=export_links(self.object, available),
+            hreflangs=[
+                (hreflang, self.request.build_absolute_uri(url))
+                for hreflang, url in event_alternates(
+                    self.object, [lang.code for lang in available]
+                )
+            ],
         )
         return context
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_filters import FilterSet
 from django_filters.views import FilterView
 
+from ..feeds import FeedLink, language_feed_link, outlet_feed_link
 from ..models import Language, Outlet
 from .pagination import CappedPaginationMixin
 
@@ -82,6 +83,14 @@ class FilteredListView(CappedPaginationMixin, FilterView):
             for outlet in listed
         ]
 
+    def feeds(self) -> list[FeedLink]:
+        """The feeds of the languages and the outlet the list is filtered by (valid ones)."""
+        chosen = getattr(self.filterset.form, "cleaned_data", {})
+        links = [language_feed_link(language) for language in chosen.get("language") or []]
+        if chosen.get("outlet"):
+            links.append(outlet_feed_link(chosen["outlet"]))
+        return links
+
     def querystring_without_page(self) -> str:
         data = self.request.GET.copy()
         data.pop("page", None)
@@ -91,6 +100,7 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["problems"] = filter_problems(self.filterset)
         context["querystring"] = self.querystring_without_page()
+        context["feeds"] = self.feeds()
         context["filtered"] = any(
             value for key, value in self.request.GET.lists() if key != "page" and any(value)
         )

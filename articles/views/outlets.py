@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from ..feeds import outlet_feed_link
 from ..models import Event, Outlet
 from .pagination import CappedPaginationMixin
 
@@ -32,4 +33,6 @@ class OutletDetailView(CappedPaginationMixin, ListView):
         return Event.objects.public().covered_by_outlet(self.outlet.pk).with_coverage()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(outlet=self.outlet, **kwargs)
+        return super().get_context_data(
+            outlet=self.outlet, feeds=[outlet_feed_link(self.outlet)], **kwargs
+        )
