@@ -98,6 +98,12 @@ def database_from_url(url: str) -> dj_database_url.DBConfig:
         # Django turns psycopg's preparing off unless asked; a cached page's version query
         # spends four times longer being planned than run.
         database["OPTIONS"]["prepare_threshold"] = 5
+        # A database that is down or unreachable must fail a request in seconds (a 503 page,
+        # articles/views/errors.py), not hold a worker for the system's TCP timeout. libpq
+        # counts whole seconds, at least 2.
+        database["OPTIONS"].setdefault(
+            "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+        )
     return database
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from tests.database_outage import unreachable_database
 from tests.factories import make_article, make_event, make_outlet
 from tests.seed_captures import seed_name, write_seeds
 
@@ -16,6 +17,13 @@ def _default_interface_language():
     a test that asks for Vietnamese pages does not change the messages the next test sees."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def database_down(transactional_db, tmp_path):
+    """The default database unreachable for the whole test."""
+    with unreachable_database(tmp_path):
+        yield
 
 
 @pytest.fixture
