@@ -181,10 +181,19 @@ ARTICLES_PER_PAGE = 30
 # Captures above this size are refused by the importer rather than half-read.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
+# One line per record: a failed request logs its method, path, status and the error's type,
+# message and place (coverage_site/log_format.py). LOG_TRACEBACKS=1 adds the traceback
+# below that line; on by default only in development.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {
+            "()": "coverage_site.log_format.OneLineFormatter",
+            "tracebacks": env_bool("LOG_TRACEBACKS", DEBUG),
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
