@@ -34,7 +34,7 @@ from _cluster import Cluster, throwaway_cluster
 from _gunicorn import ROOT, Server, free_port, gunicorn
 from _setup import RESULTS
 from _wrk import Load, Wrk
-from load import fill_archive, open_archive, url_mix, warm
+from load import add_cache_argument, fill_archive, one_client, open_archive, url_mix
 
 PROBE_CLIENTS = 4
 # "Not a hang past a few seconds": the connection attempt gives up after 3 (settings.py).
@@ -237,7 +237,8 @@ def report(args: argparse.Namespace, result: Outage, logged: tuple, imported: di
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `benchmarks/faults.py` "
         f"({os.cpu_count()} CPUs shared with other work, load average {loadavg} at the end).",
         f"A throwaway PostgreSQL 15 cluster holding `generate_archive --articles {args.articles}"
-        f" --seed 1`; gunicorn 3 sync workers, DEBUG=0; wrk {args.connections} connections and "
+        f" --seed 1`; gunicorn 3 sync workers, DEBUG=0, cache `{args.cache_url}`; wrk "
+        f"{args.connections} connections and "
         f"{PROBE_CLIENTS} probe clients over the load mix (benchmarks/load.py) for "
         f"{args.before} s, then `pg_ctl stop -m fast` ({result.stop_seconds:.1f} s), "
         f"{args.down} s down, `pg_ctl start` ({result.start_seconds:.1f} s), about "
@@ -283,19 +284,21 @@ def main() -> None:
     parser.add_argument("--urls-per-group", type=int, default=30)
     parser.add_argument("--copies", type=int, default=400, help="of each seed, to import")
     parser.add_argument("--output", type=Path, default=RESULTS / "faults.md")
+    add_cache_argument(parser)
     args = parser.parse_args()
     from django.db import connection
 
     with tempfile.TemporaryDirectory(prefix="faults-") as folder, throwaway_cluster() as cluster:
         log = Path(folder, "gunicorn.log")
-        open_archive(cluster)
+        open_archive(cluster, args.cache_url)
         connection.close()  # a template database must have no sessions
         cluster.query("postgres", "CREATE DATABASE imports TEMPLATE archive")
         fill_archive(args.articles)
-        paths = [path for _, path in url_mix(args.urls_per_group)]
+        mix = url_mix(args.urls_per_group)
+        paths = [path for _, path in mix]
         connection.close()
         with gunicorn(workers=3, port=free_port(), environment=os.environ, log=log) as server:
-            warm(server.url, paths)
+            one_client(server.url, mix)  # every URL answers 200, and is cached
             result = outage(args, cluster, server, paths)
         logged = outage_log(log)
         imported = interrupted_import(args, cluster, Path(folder, "captures"))
