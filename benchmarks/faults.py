@@ -115,8 +115,10 @@ def outage(args: argparse.Namespace, cluster: Cluster, server: Server, paths: li
     up = time.monotonic()
     figures = load.finish()
     answers = probes.stop()
+    # A request made while PostgreSQL is down may wait for a worker until it is up again:
+    # only requests made and answered within a phase count for it.
     before = [a for a in answers if a.started + a.seconds < stopping]
-    down_answers = [a for a in answers if down <= a.started < starting]
+    down_answers = [a for a in answers if down <= a.started and a.started + a.seconds < starting]
     after = [a for a in answers if a.started >= up]
     return Outage(
         before=before,
@@ -242,13 +244,13 @@ def report(args: argparse.Namespace, result: Outage, logged: tuple, imported: di
         f"{PROBE_CLIENTS} probe clients over the load mix (benchmarks/load.py) for "
         f"{args.before} s, then `pg_ctl stop -m fast` ({result.stop_seconds:.1f} s), "
         f"{args.down} s down, `pg_ctl start` ({result.start_seconds:.1f} s), about "
-        f"{args.after} s more. Probe answers by when the request was made:",
+        f"{args.after} s more. Probe answers by when the request was made and answered:",
         "",
         "| phase | answers | statuses | clean | slowest |",
         "|---|---|---|---|---|",
         row("answered before the stop", result.before),
         row("in flight while stopping or starting", result.changing),
-        row("made while PostgreSQL was down", result.down),
+        row("made and answered while PostgreSQL was down", result.down),
         row("made after the start", result.after),
         "",
         f"While down, the probes' median answer took {seconds(result.down, median)}.",
