@@ -211,6 +211,8 @@ def failures(result: Outage, logged: tuple[int, int, str], imported: dict) -> li
         missed.append("gunicorn's workers changed")
     if not logged[0] or logged[1]:
         missed.append("the outage was not logged one line per request")
+    if imported["first exit"] == 0:
+        missed.append("the import finished before the outage: give it more --copies")
     if imported["partial after first"] or imported["partial after second"]:
         missed.append("the interrupted import left an article without its capture")
     if imported["second exit"] != 0 or imported["after second"] != imported["files"]:
