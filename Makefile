@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-$(shell cksum < requirements/dev.txt | cut -d' '
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test screenshots lint format setup chromium gettext messages lock clean
+.PHONY: run test screenshots lint format setup chromium wrk gettext messages lock clean
 
 $(INSTALLED): requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ chromium:
 	@command -v chromium >/dev/null || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The load and fault benchmarks (benchmarks/load.py, faults.py) drive Debian's wrk.
+wrk:
+	@command -v wrk >/dev/null || { \
+		echo "Installing Debian's wrk for the load benchmarks"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 test: $(INSTALLED) chromium messages
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -18,15 +18,16 @@ Writes benchmarks/results/serving-<database vendor>.md (or --output).
 import argparse
 import os
 import re
-import secrets
 import statistics
 import subprocess
 import sys
-import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+
+from _gunicorn import gunicorn, production_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -34,22 +35,8 @@ STATIC_FOLDER = "serving-benchmark"
 PAGES = ["reader", "event list", "home"]
 
 
-def server_environment(args: argparse.Namespace, *, page_cache: bool) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "coverage_site.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "SECURE_SSL_REDIRECT": "0",
-        "CACHE_URL": args.cache_url,
-        "PAGE_CACHE": "1" if page_cache else "0",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
 def django_setup(args: argparse.Namespace) -> None:
-    os.environ.update(server_environment(args, page_cache=True))
+    os.environ.update(production_environment(cache_url=args.cache_url))
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -105,36 +92,6 @@ def write_static_copies(urls: dict[str, str]) -> dict[str, str]:
     return static
 
 
-@contextmanager
-def gunicorn(args: argparse.Namespace, *, page_cache: bool):
-    command = [
-        sys.executable, "-m", "gunicorn", "coverage_site.wsgi",
-        "--workers", str(args.workers), "--bind", f"127.0.0.1:{args.port}",
-    ]  # fmt: skip
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=server_environment(args, page_cache=page_cache)
-    )
-    try:
-        wait_until_serving(f"http://127.0.0.1:{args.port}/")
-        yield f"http://127.0.0.1:{args.port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def wait_until_serving(url: str, *, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
-                response.read()
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-
-
 def body_size(url: str) -> int:
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
         return len(response.read())
@@ -152,15 +109,22 @@ def wrk(url: str, args: argparse.Namespace) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
+@contextmanager
+def serve(args: argparse.Namespace, *, page_cache: bool) -> Iterator[str]:
+    environment = production_environment(cache_url=args.cache_url, page_cache=page_cache)
+    with gunicorn(workers=args.workers, port=args.port, environment=environment) as server:
+        yield server.url
+
+
 def measure(args: argparse.Namespace, urls: dict[str, str], static: dict[str, str]) -> list:
     rows = []
-    with gunicorn(args, page_cache=True) as base:
+    with serve(args, page_cache=True) as base:
         for name in PAGES:
             file_rps = wrk(base + static[name], args)
             cached_rps = wrk(base + urls[name], args)
             size = body_size(base + urls[name])
             rows.append([name, urls[name], size, file_rps, cached_rps])
-    with gunicorn(args, page_cache=False) as base:
+    with serve(args, page_cache=False) as base:
         for row in rows:
             row.append(wrk(base + row[1], args))
     return rows

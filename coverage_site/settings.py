@@ -99,6 +99,12 @@ def database_from_url(url: str) -> dj_database_url.DBConfig:
         # Django turns psycopg's preparing off unless asked; a cached page's version query
         # spends four times longer being planned than run.
         database["OPTIONS"]["prepare_threshold"] = 5
+        # A database that is down or unreachable must fail a request in seconds (a 503 page,
+        # articles/views/errors.py), not hold a worker for the system's TCP timeout. libpq
+        # counts whole seconds, at least 2.
+        database["OPTIONS"].setdefault(
+            "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+        )
     return database
 
 
@@ -176,10 +182,19 @@ ARTICLES_PER_PAGE = 30
 # Captures above this size are refused by the importer rather than half-read.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
+# One line per record: a failed request logs its method, path, status and the error's type,
+# message and place (coverage_site/log_format.py). LOG_TRACEBACKS=1 adds the traceback
+# below that line; on by default only in development.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {
+            "()": "coverage_site.log_format.OneLineFormatter",
+            "tracebacks": env_bool("LOG_TRACEBACKS", DEBUG),
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 

@@ -9,3 +9,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
+
+# A database that does not answer gets a 503 page; any other uncaught error the 500 page.
+handler500 = "articles.views.errors.server_error"

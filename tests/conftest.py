@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.utils import translation
 
+from tests.database_outage import unreachable_database
 from tests.factories import make_article, make_event, make_outlet
 from tests.seed_captures import seed_name, write_seeds
 
@@ -26,6 +27,13 @@ def editor_client(client, db):
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def database_down(transactional_db, tmp_path):
+    """The default database unreachable for the whole test."""
+    with unreachable_database(tmp_path):
+        yield
 
 
 @pytest.fixture
