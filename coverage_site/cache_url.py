@@ -10,6 +10,12 @@ _LOCAL = {
     "locmem": "django.core.cache.backends.locmem.LocMemCache",
     "dummy": "django.core.cache.backends.dummy.DummyCache",
 }
+# Django's local backends keep 300 entries by default and then delete a third of them; the page
+# cache alone needs more than that for a few hundred pages (benchmarks/results/load.md: 20
+# requests/s on the database cache against 98 on Redis). The database holds many on disk; the
+# process's own memory, with pages of about 45 KB, a bounded few.
+_DATABASE_ENTRIES = 50_000
+_LOCMEM_ENTRIES = 2_000
 _SCHEMES = "redis://host:port/db, rediss://…, db://table_name, locmem://, dummy://"
 
 
@@ -27,7 +33,11 @@ def _redis(value: str, netloc: str) -> dict:
 def _database(value: str, table: str) -> dict:
     if not _TABLE_NAME.fullmatch(table):
         raise _bad(value, "db:// needs a table name made of letters, digits and _")
-    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": table,
+        "OPTIONS": {"MAX_ENTRIES": _DATABASE_ENTRIES},
+    }
 
 
 def cache_from_url(value: str) -> dict:
@@ -44,6 +54,8 @@ def cache_from_url(value: str) -> dict:
         raise _bad(value, "only redis:// URLs take a path or query")
     if scheme == "db":
         return _database(value, parts.netloc)
+    if scheme == "locmem" and not parts.netloc:
+        return {"BACKEND": _LOCAL[scheme], "OPTIONS": {"MAX_ENTRIES": _LOCMEM_ENTRIES}}
     if scheme in _LOCAL and not parts.netloc:
         return {"BACKEND": _LOCAL[scheme]}
     if scheme in _LOCAL:

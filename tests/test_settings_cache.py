@@ -26,6 +26,7 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_CACHE = {
     "BACKEND": "django.core.cache.backends.db.DatabaseCache",
     "LOCATION": "coverage_cache",
+    "OPTIONS": {"MAX_ENTRIES": 50_000},
 }
 
 
@@ -44,7 +45,13 @@ DEFAULT_CACHE = {
             },
         ),
         ("db://coverage_cache", DEFAULT_CACHE),
-        ("locmem://", {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}),
+        (
+            "locmem://",
+            {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "OPTIONS": {"MAX_ENTRIES": 2_000},
+            },
+        ),
         ("dummy://", {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}),
         (" DUMMY:// ", {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}),
     ],
@@ -136,3 +143,12 @@ def test_a_comparison_round_trips_through_redis(db, redis_cache):
     assert isinstance(caches["default"], RedisCache)
     assert cache.get(_cache_key(fingerprint(versions))) == stored.to_json()
     assert comparison_for(versions).to_json() == stored.to_json()
+
+
+@pytest.mark.django_db
+def test_the_default_cache_keeps_more_pages_than_djangos_300():
+    """Django's database cache deletes a third of its entries past MAX_ENTRIES (300 unless
+    set); the page cache needs more than that for a few hundred pages."""
+    for n in range(400):
+        cache.set(f"page-{n}", n)
+    assert [cache.get(f"page-{n}") for n in range(400)] == list(range(400))
