@@ -9,7 +9,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Event, Language, Outlet
+from .models import Article, Event, Language, NameEntry, Outlet
 from .querysets import EventQuerySet
 from .search.lists import Outcome, search_articles, search_events
 
@@ -126,3 +126,24 @@ class ArticleFilter(_CoverageFilterSet):
     class Meta:
         model = Article
         fields = ["language", "date_after", "date_before", "outlet", "event", "q"]
+
+
+class NameEntryFilter(django_filters.FilterSet):
+    """The name register (the API's list): by kind, or by a spelling in any language."""
+
+    kind = django_filters.ChoiceFilter(
+        field_name="kind", lookup_expr="exact", choices=NameEntry.Kind.choices
+    )
+    spelling = django_filters.CharFilter(
+        label=_("spelling"),
+        field_name="variants__folded",
+        lookup_expr="contains",
+        method="by_spelling",
+    )
+
+    class Meta:
+        model = NameEntry
+        fields = ["kind", "spelling"]
+
+    def by_spelling(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)

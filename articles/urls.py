@@ -4,6 +4,7 @@ from django.urls import path
 from django.views import View
 
 from . import views
+from .api.views import event_export_json
 from .page_cache import archive_version, cached_page, event_version
 
 app_name = "articles"
@@ -23,6 +24,7 @@ urlpatterns = [
     path("", archive_page(views.HomeView), name="home"),
     path("events/", archive_page(views.EventListView), name="event-list"),
     path("events/<slug:slug>/", reader_page(views.EventDetailView), name="event-detail"),
+    path("events/<slug:slug>/export.json", event_export_json, name="event-export-json"),
     path("articles/", archive_page(views.ArticleListView), name="article-list"),
     path("articles/<int:pk>/", archive_page(views.ArticleDetailView), name="article-detail"),
     path("outlets/", archive_page(views.OutletListView), name="outlet-list"),
