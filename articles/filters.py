@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Event, Language, NameEntry, Outlet
+from .models.names import NameEntryQuerySet
 from .querysets import EventQuerySet
 from .search.lists import Outcome, search_articles, search_events
 
@@ -145,5 +146,5 @@ class NameEntryFilter(django_filters.FilterSet):
         model = NameEntry
         fields = ["kind", "spelling"]
 
-    def by_spelling(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def by_spelling(self, queryset: NameEntryQuerySet, name: str, value: str) -> NameEntryQuerySet:
         return queryset.search(value)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from rest_framework.throttling import AnonRateThrottle
 
 from articles.alignment.event_alignments import stored_rows
+from articles.api.pagination import ArticlePagination, EventPagination
 from articles.models import Article, Event, NameEntry, NameVariant
 from articles.refresh import refresh_event
 from tests.factories import make_article, make_capture, make_event, make_image, make_outlet
@@ -246,28 +247,38 @@ def test_the_export_is_the_apis_record_of_the_event_as_a_file(client, refreshed)
     assert "Phạm Minh Chính" in response.content.decode()  # UTF-8, not \u escapes
 
 
-def test_cursors_walk_every_row_once_forwards_and_back(client, db, settings):
-    """Undated articles last, ties by id: each row exactly once, in the list's order."""
+def test_cursors_walk_every_row_once_forwards_and_back(client, db, monkeypatch):
+    """Undated articles last, ties by id: each row exactly once, in the list's order, and
+    `previous` leads back the same way."""
+    monkeypatch.setattr(ArticlePagination, "page_size", 3)
     event = make_event()
     for i in range(7):
         make_article(event=event, published_on=None if i % 3 == 0 else date(2025, 1, 1 + i % 2))
     expected = [a.pk for a in Article.objects.published().newest_first()]
-    seen, pages, url = [], [], reverse("api:article-list")
-    from articles.api.pagination import ArticlePagination
+    seen, url = [], reverse("api:article-list")
+    while url:
+        body = client.get(url).json()
+        seen += [a["id"] for a in body["results"]]
+        url = body["next"]
+    assert seen == expected
+    back = client.get(body["previous"]).json()
+    assert [a["id"] for a in back["results"]] == expected[3:6]
+    first = client.get(back["previous"]).json()
+    assert [a["id"] for a in first["results"]] == expected[:3]
+    assert first["previous"] is None
 
-    ArticlePagination.page_size, size = 3, ArticlePagination.page_size
-    try:
-        while url:
-            body = client.get(url).json()
-            pages.append(url)
-            seen += [a["id"] for a in body["results"]]
-            url = body["next"]
-        assert seen == expected
-        back = client.get(body["previous"]).json()
-        assert [a["id"] for a in back["results"]] == expected[3:6]
-        assert client.get(back["previous"]).json()["previous"] is None
-    finally:
-        ArticlePagination.page_size = size
+
+def test_a_search_pages_in_rank_order(client, scene, monkeypatch):
+    """With `q` the cursor follows the search's order (best first), not only the date's."""
+    expected = slugs(client, "?q=chen+gang")
+    assert len(expected) >= 2
+    monkeypatch.setattr(EventPagination, "page_size", 1)
+    body = client.get(reverse("api:event-list") + "?q=chen+gang").json()
+    seen = [event["slug"] for event in body["results"]]
+    while body["next"]:
+        body = client.get(body["next"]).json()
+        seen += [event["slug"] for event in body["results"]]
+    assert seen == expected
 
 
 LANGS = ["id", "en", "sv", "vi"]

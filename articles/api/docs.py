@@ -21,7 +21,8 @@ class Operation:
 
     @property
     def anchor(self) -> str:
-        return f"{self.method}-{self.path.strip('/').replace('/', '-').replace('{', '').replace('}', '')}"
+        words = self.path.replace("{", "").replace("}", "").strip("/").split("/")
+        return "-".join([self.method, *words])
 
 
 def operations(schema: dict[str, Any]) -> list[Operation]:

@@ -62,5 +62,5 @@ class StrictFilterBackend(DjangoFilterBackend):
         if outcome is not None and outcome.problem:
             raise ValidationError({"q": [outcome.problem]})
         # For the response's `search` member (articles.api.pagination).
-        request.search_outcome = outcome
+        view.search_outcome = outcome
         return results

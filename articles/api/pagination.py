@@ -4,7 +4,7 @@ or a search's rank before it), read from the queryset, so the order keeps one ho
 A cursor holds the ordering values of the row a page ends on (a keyset): the next page is the
 rows after it in that order, so a deep page costs what the first does, and rows added while a
 client pages neither repeat nor go missing. DRF's own CursorPagination cannot do this here: it
-keys on one column and cannot place an article with an unknown date.
+keys on one column (ties by offset) and cannot place an article with an unknown date.
 """
 
 import base64
@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, Field, Model, OrderBy, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
-from rest_framework.pagination import CursorPagination
+from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
@@ -57,7 +57,7 @@ def order_terms(queryset: QuerySet) -> list[Term]:
     """The queryset's ORDER BY as terms; it must end on a unique column (the lists end on pk)."""
     if not queryset.query.order_by:
         raise ImproperlyConfigured("Give the paginated queryset an explicit order_by().")
-    return [_term(queryset, item) for item in queryset.query.order_by]
+    return [_term(queryset, item) for item in queryset.query.order_by]  # type: ignore[arg-type]
 
 
 def _term(queryset: QuerySet, item: str | OrderBy) -> Term:
@@ -92,17 +92,17 @@ def after(terms: list[Term], key: list[Any]) -> Q:
     return condition
 
 
-class KeysetPagination(CursorPagination):
+class KeysetPagination(BasePagination):
     """`?cursor=` pages through a list in its queryset's order; `next`/`previous` link pages."""
 
     page_size = settings.EVENTS_PER_PAGE
     searchable = False  # the list takes `q`: its responses say what the search did
+    cursor_query_param = "cursor"
     invalid_cursor_message = _("Invalid cursor: use the next or previous link of a page.")
 
-    def paginate_queryset(
-        self, queryset: QuerySet, request: Request, view: Any = None
-    ) -> list[Model]:
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> Any:
         self.request, self.base_url = request, request.build_absolute_uri()
+        self.search_outcome = getattr(view, "search_outcome", None)  # StrictFilterBackend's
         self.terms = order_terms(queryset)
         key, backwards = self.decode_cursor(request)
         if backwards:
@@ -116,7 +116,8 @@ class KeysetPagination(CursorPagination):
         if backwards:
             rows.reverse()
         self.page = rows
-        self.has_next = bool(rows) and (more if not backwards else True)
+        # Paging back from a cursor always leaves rows after; forwards, rows before.
+        self.has_next = bool(rows) and (backwards or more)
         self.has_previous = bool(rows) and (more if backwards else key is not None)
         return rows
 
@@ -127,16 +128,29 @@ class KeysetPagination(CursorPagination):
         return self._link(self.page[0], backwards=True) if self.has_previous else None
 
     def get_paginated_response(self, data: Any) -> Response:
-        body = {"next": self.get_next_link(), "previous": self.get_previous_link()}
+        body: dict[str, Any] = {"next": self.get_next_link(), "previous": self.get_previous_link()}
         if self.searchable:
-            body["search"] = search_summary(getattr(self.request, "search_outcome", None))
+            body["search"] = search_summary(self.search_outcome)
         return Response({**body, "results": data})
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
-        paginated = super().get_paginated_response_schema(schema)
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        properties = {"next": link, "previous": link, "results": schema}
         if self.searchable:
-            paginated["properties"]["search"] = SEARCH_SCHEMA
-        return paginated
+            properties["search"] = SEARCH_SCHEMA
+        return {"type": "object", "required": list(properties), "properties": properties}
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict]:
+        description = "Where a page starts: from the `next` or `previous` link of another."
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": description,
+                "schema": {"type": "string"},
+            }
+        ]
 
     def _link(self, row: Model, *, backwards: bool) -> str:
         key = [self._encoded(getattr(row, term.name)) for term in self.terms]
@@ -157,7 +171,8 @@ class KeysetPagination(CursorPagination):
             key, backwards = token["key"], token["back"]
             if len(key) != len(self.terms) or not isinstance(backwards, bool):
                 raise ValueError("wrong shape")
-            return [self._decoded(term, value) for term, value in zip(self.terms, key)], backwards
+            pairs = zip(self.terms, key, strict=True)
+            return [self._decoded(term, value) for term, value in pairs], backwards
         except (ValueError, TypeError, KeyError, binascii.Error, DjangoValidationError) as error:
             raise ValidationError(
                 {self.cursor_query_param: [self.invalid_cursor_message]}

@@ -6,7 +6,8 @@ from typing import Any
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 
-_DETAIL = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+_TEXT = {"type": "string"}
+_DETAIL = {"type": "object", "properties": {"detail": _TEXT}, "required": ["detail"]}
 
 BAD_VALUE = OpenApiResponse(
     response={
@@ -25,7 +26,9 @@ class ArchiveSchema(AutoSchema):
     def get_response_serializers(self) -> Any:
         responses = {200: super().get_response_serializers(), 429: THROTTLED}
         if getattr(self.view, "action", None) == "list":
-            if getattr(self.view, "filterset_class", None) or self.view.pagination_class:
+            if getattr(self.view, "filterset_class", None) or getattr(
+                self.view, "pagination_class", None
+            ):
                 responses[400] = BAD_VALUE
         else:
             responses[404] = NOT_FOUND

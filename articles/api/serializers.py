@@ -76,7 +76,9 @@ class ArticleSerializer(serializers.ModelSerializer):
     page = PageField()
     language = serializers.CharField(source="language_id", read_only=True)
     outlet = OutletNameSerializer(read_only=True, allow_null=True)
-    event = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    event: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     translation_of = serializers.SerializerMethodField(
         help_text="The id of the published article this one translates."
     )
@@ -95,8 +97,9 @@ class ArticleSerializer(serializers.ModelSerializer):
     def get_translation_of(self, article: Article) -> int | None:
         original = article.translation_of
         # A draft original stays hidden: not even its id is published.
-        published = original is not None and original.status == Article.Status.PUBLISHED
-        return original.pk if published else None
+        if original is None or original.status != Article.Status.PUBLISHED:
+            return None
+        return original.pk
 
 
 class ArticleBriefSerializer(serializers.ModelSerializer):
@@ -130,7 +133,8 @@ class EventSerializer(_EventFields):
         fields = [*_EventFields.Meta.fields, "languages", "articles"]
 
     def get_languages(self, event: Event) -> list[str]:
-        return list(dict.fromkeys(article.language_id for article in event.coverage))
+        coverage = event.coverage  # type: ignore[attr-defined]  # EventQuerySet.with_coverage
+        return list(dict.fromkeys(article.language_id for article in coverage))
 
 
 class CellSerializer(serializers.Serializer):
@@ -161,8 +165,8 @@ class EventDetailSerializer(_EventFields):
         fields = [*_EventFields.Meta.fields, "articles", "rows"]
 
     @extend_schema_field(RowSerializer(many=True))
-    def get_rows(self, event: Event) -> list[dict]:
-        versions = event.versions
+    def get_rows(self, event: Event) -> Any:
+        versions = event.versions  # type: ignore[attr-defined]  # with_full_versions
         rows = build_rows(versions, versions, stored_rows(event, versions))
         return RowSerializer(rows, many=True).data
 
