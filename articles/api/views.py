@@ -5,6 +5,13 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework.serializers import BaseSerializer
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
@@ -27,6 +34,27 @@ class _ReadOnly(ReadOnlyModelViewSet):
     filter_backends = [StrictFilterBackend]
 
 
+# Examples for the documentation (and for schemathesis, which tries them first).
+_COVERAGE_EXAMPLES = extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "language",
+            OpenApiTypes.STR,
+            many=True,
+            description="A language code; repeat it for several.",
+            examples=[OpenApiExample("Indonesian and English", value=["id", "en"])],
+        ),
+        OpenApiParameter(
+            "q",
+            OpenApiTypes.STR,
+            description='Words, "a phrase", or a name in any spelling the register keeps.',
+            examples=[OpenApiExample("A name", value="Chen Gang")],
+        ),
+    ]
+)
+
+
+@extend_schema_view(list=_COVERAGE_EXAMPLES)
 class EventViewSet(_ReadOnly):
     """Public events, newest first. `language` (repeatable) keeps events covered in every
     listed language; `date_after`/`date_before` bound the event's date (inclusive); `outlet`
@@ -45,6 +73,7 @@ class EventViewSet(_ReadOnly):
         return EventDetailSerializer if self.action == "retrieve" else EventSerializer
 
 
+@extend_schema_view(list=_COVERAGE_EXAMPLES)
 class ArticleViewSet(_ReadOnly):
     """Published articles, newest first (unknown dates last). `language` (repeatable) keeps
     articles in any listed language; `date_after`/`date_before` bound the publication date
