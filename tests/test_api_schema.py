@@ -8,6 +8,8 @@ import json
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.core.wsgi import get_wsgi_application
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -24,7 +26,7 @@ from schemathesis.specs.openapi.checks import (
 from articles.refresh import refresh_event
 from tests.factories import make_capture, make_image
 
-EXAMPLES_PER_OPERATION = 25
+EXAMPLES_PER_OPERATION = 15
 
 
 def _described_api() -> BaseSchema:
@@ -52,7 +54,13 @@ def archive(scene, monkeypatch, settings):
     make_capture(article, raw=b"<html>capture</html>")
     for event in scene["events"].values():
         refresh_event(event.pk)
-    return scene
+    # As Django's test client does: the WSGI handler would otherwise close the connection at
+    # the end of each request, and with it the test's transaction (on PostgreSQL).
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield scene
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
