@@ -31,3 +31,10 @@ def test_the_docs_page_speaks_the_readers_language(client, db):
 
 def test_the_footer_links_the_api(client, db):
     assert reverse("api:docs") in client.get("/").content.decode()
+
+
+def test_the_schema_is_openapi_3_as_yaml_or_json(client, db):
+    assert client.get(reverse("api:schema")).content.startswith(b"openapi: 3.")
+    described = client.get(reverse("api:schema") + "?format=json").json()
+    assert described["openapi"].startswith("3.")
+    assert "/api/events/{slug}/" in described["paths"]
