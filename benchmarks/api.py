@@ -17,10 +17,8 @@ of the list. Writes benchmarks/results/api-<vendor>.md: queries and p50/p95 per 
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,31 +74,6 @@ def deep(path: str, rows) -> str:
     return link.removeprefix("http://testserver")
 
 
-def measure(client, url: str, repeats: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)
-    times, counts, slowest = [], set(), (0.0, "")
-    for _ in range(repeats):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code, response.content[:200])
-        counts.add(len(queries.captured_queries))
-        for query in queries.captured_queries:
-            if float(query["time"]) * 1000 > slowest[0]:
-                slowest = (float(query["time"]) * 1000, query["sql"])
-    times.sort()
-    return {
-        "p50": statistics.median(times),
-        "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
-        "queries": sorted(counts),
-        "slowest": slowest,
-    }
-
-
 def measure_here(repeats: int) -> dict:
     """In this process, on DATABASE_URL: {"articles": N, "vendor": …, "urls": [...]}."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
@@ -118,6 +91,7 @@ def measure_here(repeats: int) -> dict:
 
     from articles.models import Article
     from benchmarks._setup import explain
+    from benchmarks.pages import measure
 
     AnonRateThrottle.THROTTLE_RATES = {"anon": None}
     client = Client()
