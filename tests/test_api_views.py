@@ -2,6 +2,8 @@
 meanings, bad values refused naming the parameter, drafts never present, anonymous clients
 throttled, the per-event JSON export, and query counts that do not grow with the list."""
 
+import base64
+import json
 from datetime import date
 
 import pytest
@@ -72,6 +74,12 @@ def test_article_filters_mean_what_they_mean_on_the_article_list(client, scene, 
     assert found == expected
 
 
+def cursor(key: list, back: bool = False) -> str:
+    """A cursor as a client could forge one."""
+    token = json.dumps({"key": key, "back": back}).encode()
+    return base64.urlsafe_b64encode(token).decode()
+
+
 @pytest.mark.parametrize(
     ("name", "query", "field"),
     [
@@ -82,6 +90,11 @@ def test_article_filters_mean_what_they_mean_on_the_article_list(client, scene, 
         ("event", "?q=%22", "q"),
         ("event", "?q=" + "word+" * 300, "q"),
         ("event", "?cursor=not-a-cursor", "cursor"),
+        ("event", "?cursor=" + cursor(["2025-01-01", "a\x00b", 5]), "cursor"),
+        ("event", "?cursor=" + cursor(["2025-01-01", "title", 10**30]), "cursor"),
+        ("event", "?cursor=" + cursor(["2025-01-01", "title"]), "cursor"),
+        ("event", "?cursor=" + cursor([None, "title", 5]), "cursor"),
+        ("article", "?cursor=" + cursor(["yesterday", 5]), "cursor"),
         ("article", "?event=no-such-event", "event"),
         ("article", "?date_after=2025-13-01", "date_after"),
         ("name", "?kind=animal", "kind"),
@@ -307,3 +320,9 @@ def test_query_counts_do_not_grow_with_the_list(client, db):
         "name": 2,  # entries, spellings
         "event detail": 5,  # the event, its articles, images, captures, its stored alignment
     }
+
+
+def test_the_api_root_links_every_endpoint(client, db):
+    body = client.get("/api/").json()
+    assert set(body) == {"events", "articles", "outlets", "languages", "names"}
+    assert body["events"] == "http://testserver" + reverse("api:event-list")

@@ -186,7 +186,12 @@ class KeysetPagination(BasePagination):
             return None
         if isinstance(value, dict | list):
             raise ValueError("not a column value")
-        return term.field.to_python(value)
+        python = term.field.to_python(value)
+        # What the database itself would refuse (a NUL, an id past BIGINT) is a bad cursor too.
+        if isinstance(python, str) and "\x00" in python:
+            raise ValueError("NUL character")
+        term.field.run_validators(python)
+        return python
 
 
 class EventPagination(KeysetPagination):
