@@ -42,6 +42,10 @@ class _CoverageFilterSet(django_filters.FilterSet):
         field_name="language",
         # One condition per ticked language, OR-ed (events override this with AND).
         lookup_expr="exact",
+        # The article's own column: no join can repeat a row, and a DISTINCT would make the
+        # database sort every match, body and all, before it takes a page (1.4 s for the API's
+        # articles in two languages at 100,000 articles).
+        distinct=False,
         queryset=Language.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )

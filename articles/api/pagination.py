@@ -77,19 +77,35 @@ def _term(queryset: QuerySet, item: str | OrderBy) -> Term:
     return Term(name, descending, nulls_last, field)
 
 
-def after(terms: list[Term], key: list[Any]) -> Q:
-    """Rows after the row whose ordering values are `key`, in the order of `terms`."""
+def after(terms: list[Term], key: list[Any]) -> Q | None:
+    """Rows after the row whose ordering values are `key`, in the order of `terms`
+    (None: no row can be)."""
     clauses, equal = [], Q()
     for term, value in zip(terms, key, strict=True):
         if (beyond := term.beyond(value)) is not None:
             clauses.append(equal & beyond)
         equal &= term.equal(value)
-    condition = reduce(or_, clauses)
+    return reduce(or_, clauses) if clauses else None
+
+
+def blocks_after(terms: list[Term], key: list[Any]) -> list[Q]:
+    """`after(terms, key)` as conditions each an index can start from, to be read in turn.
+
+    One condition that ORs "earlier date" with "no date" makes PostgreSQL walk the index from
+    its start and filter (445 ms in the middle of 100,000 articles): so the rows with the
+    leading column set, bounded on it, and the rows where it is null are asked for apart."""
     first, value = terms[0], key[0]
-    if first.nulls_last is None:
-        # The leading column bounded on its own too, so an index on it starts at the cursor.
-        condition &= Q(**{f"{first.name}__{'lte' if first.descending else 'gte'}": value})
-    return condition
+    rest = after(terms[1:], key[1:])
+    same = first.equal(value) & rest if rest is not None else None
+    if value is None:
+        nulls = [same] if same is not None else []
+        return nulls + (
+            [Q(**{f"{first.name}__isnull": False})] if first.nulls_last is False else []
+        )
+    strictly = Q(**{f"{first.name}__{'lt' if first.descending else 'gt'}": value})
+    bound = Q(**{f"{first.name}__{'lte' if first.descending else 'gte'}": value})
+    blocks = [bound & (strictly | same) if same is not None else strictly]
+    return blocks + ([Q(**{f"{first.name}__isnull": True})] if first.nulls_last else [])
 
 
 class KeysetPagination(BasePagination):
@@ -107,10 +123,7 @@ class KeysetPagination(BasePagination):
         key, backwards = self.decode_cursor(request)
         if backwards:
             queryset = queryset.reverse()
-        if key is not None:
-            terms = [t.reversed() for t in self.terms] if backwards else self.terms
-            queryset = queryset.filter(after(terms, key))
-        rows = list(queryset[: self.page_size + 1])
+        rows = self._rows_after(queryset, key, backwards)
         more = len(rows) > self.page_size
         rows = rows[: self.page_size]
         if backwards:
@@ -119,6 +132,16 @@ class KeysetPagination(BasePagination):
         # Paging back from a cursor always leaves rows after; forwards, rows before.
         self.has_next = bool(rows) and (backwards or more)
         self.has_previous = bool(rows) and (more if backwards else key is not None)
+        return rows
+
+    def _rows_after(self, queryset: QuerySet, key: list[Any] | None, backwards: bool) -> list:
+        """Up to a page and one row after `key` (from the start without one)."""
+        terms = [t.reversed() for t in self.terms] if backwards else self.terms
+        rows: list = []
+        for block in [Q()] if key is None else blocks_after(terms, key):
+            rows += queryset.filter(block)[: self.page_size + 1 - len(rows)]
+            if len(rows) > self.page_size:
+                break
         return rows
 
     def get_next_link(self) -> str | None:
