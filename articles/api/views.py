@@ -34,8 +34,8 @@ class _ReadOnly(ReadOnlyModelViewSet):
     filter_backends = [StrictFilterBackend]
 
 
-# Examples for the documentation (and for schemathesis, which tries them first).
-_COVERAGE_EXAMPLES = extend_schema(
+# Descriptions and examples for the documentation (schemathesis tries the examples first).
+_COVERAGE_PARAMETERS = extend_schema(
     parameters=[
         OpenApiParameter(
             "language",
@@ -44,6 +44,7 @@ _COVERAGE_EXAMPLES = extend_schema(
             description="A language code; repeat it for several.",
             examples=[OpenApiExample("Indonesian and English", value=["id", "en"])],
         ),
+        OpenApiParameter("outlet", OpenApiTypes.STR, description="An outlet's slug."),
         OpenApiParameter(
             "q",
             OpenApiTypes.STR,
@@ -54,7 +55,7 @@ _COVERAGE_EXAMPLES = extend_schema(
 )
 
 
-@extend_schema_view(list=_COVERAGE_EXAMPLES)
+@extend_schema_view(list=_COVERAGE_PARAMETERS)
 class EventViewSet(_ReadOnly):
     """Public events, newest first. `language` (repeatable) keeps events covered in every
     listed language; `date_after`/`date_before` bound the event's date (inclusive); `outlet`
@@ -73,7 +74,7 @@ class EventViewSet(_ReadOnly):
         return EventDetailSerializer if self.action == "retrieve" else EventSerializer
 
 
-@extend_schema_view(list=_COVERAGE_EXAMPLES)
+@extend_schema_view(list=_COVERAGE_PARAMETERS)
 class ArticleViewSet(_ReadOnly):
     """Published articles, newest first (unknown dates last). `language` (repeatable) keeps
     articles in any listed language; `date_after`/`date_before` bound the publication date
