@@ -42,6 +42,18 @@ class ArticleQuerySet(models.QuerySet):
             "pk",
         )
 
+    def in_full(self) -> "ArticleQuerySet":
+        """Everything an article's open record shows (articles/api): language, outlet, event,
+        the article it translates, images and its captures' hashes (not their bytes)."""
+        captures = _model("Capture")._default_manager.only(
+            "id", "article", "sha256", "kind", "imported_at"
+        )
+        return (
+            self.select_related("language", "outlet", "event", "translation_of")
+            .defer("search_text", "translation_of__body", "translation_of__search_text")
+            .prefetch_related("images", Prefetch("captures", queryset=captures))
+        )
+
     def event_versions(self, event: "Event") -> "ArticleQuerySet":
         """An event's versions: its published articles in reading order, each one column of
         the event page, of its alignment and of its comparison."""
@@ -85,6 +97,11 @@ class EventQuerySet(models.QuerySet):
             entry_id=entry_id, article__event=OuterRef("pk"), article__status="published"
         )
         return self.filter(Exists(links))
+
+    def with_full_versions(self) -> "EventQuerySet":
+        """Prefetch each event's published articles in reading order, in full, as `versions`."""
+        articles = _published_articles().in_full().in_reading_order()
+        return self.prefetch_related(Prefetch("articles", queryset=articles, to_attr="versions"))
 
     def with_coverage(self) -> "EventQuerySet":
         """Prefetch the published articles (without bodies) that list pages summarise."""

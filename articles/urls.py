@@ -5,6 +5,7 @@ from django.urls import path
 from django.views import View
 
 from . import views
+from .api.views import event_export_json
 from .feeds import EventsFeed, LanguageFeed, OutletFeed
 from .page_cache import archive_version, cached_page, event_version
 from .sitemaps import SITEMAPS
@@ -39,6 +40,11 @@ urlpatterns = [
         "events/<slug:slug>/export.tmx",
         reader_page(views.EventTmxExportView),
         name="event-export-tmx",
+    ),
+    path(
+        "events/<slug:slug>/export.json",
+        cached_page(event_version)(event_export_json),
+        name="event-export-json",
     ),
     path("articles/", archive_page(views.ArticleListView), name="article-list"),
     path("articles/<int:pk>/", archive_page(views.ArticleDetailView), name="article-detail"),

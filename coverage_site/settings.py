@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "articles",
 ]
 
@@ -178,6 +180,32 @@ STORAGES = {
 # Pagination sizes for the public lists.
 EVENTS_PER_PAGE = 20
 ARTICLES_PER_PAGE = 30
+
+# The read-only JSON API (articles/api). Sessions only: an editor signed in is not throttled,
+# and no password travels with API requests. Anonymous clients are throttled per address
+# through the cache above (so every worker counts the same requests).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    "DEFAULT_SCHEMA_CLASS": "articles.api.schema.ArchiveSchema",
+    # Behind the TLS proxy every request comes from the proxy's address: the client's is the
+    # last one the proxy appended to X-Forwarded-For (not the spoofable first one).
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0" if DEBUG else "1")),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Coverage Archive API",
+    "DESCRIPTION": (
+        "Read-only: the archive's public events, articles, outlets, languages, name register "
+        "and each event's aligned paragraphs. Lists are newest first and paginated with "
+        "cursors: follow `next`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # Captures above this size are refused by the importer rather than half-read.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -124,6 +124,7 @@ def test_the_event_page_links_every_export(client, seeds):
     slug = SEED_EVENT_SLUGS[0]
     html = client.get(reverse("articles:event-detail", args=[slug])).content.decode()
     assert f'href="{tsv_url(slug)}"' in html
+    assert f'href="{reverse("articles:event-export-json", args=[slug])}"' in html
     assert f'href="{tmx_url(slug, "id", "en").replace("&", "&amp;")}"' in html
 
 

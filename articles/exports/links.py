@@ -1,4 +1,4 @@
-"""The event page's links to its exports: the whole table, and TMX for each pair of its
+"""The event page's links to its exports: the whole table, the JSON the API gives, and TMX for each pair of its
 languages (in the page's column order, the first as the source language)."""
 
 from collections.abc import Sequence
@@ -21,6 +21,7 @@ class TmxLink:
 @dataclass(frozen=True)
 class ExportLinks:
     tsv: str
+    json: str
     tmx: list[TmxLink]
 
 
@@ -32,6 +33,7 @@ def tmx_url(event: Event, source: str, target: str) -> str:
 def export_links(event: Event, languages: Sequence[Language]) -> ExportLinks:
     return ExportLinks(
         tsv=reverse("articles:event-export-tsv", args=[event.slug]),
+        json=reverse("articles:event-export-json", args=[event.slug]),
         tmx=[
             TmxLink(source, target, tmx_url(event, source.code, target.code))
             for source, target in combinations(languages, 2)

@@ -4,6 +4,7 @@ are mentioned."""
 from typing import Any
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..languages.folding import match_key
@@ -44,6 +45,9 @@ class NameEntry(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:name-detail", kwargs={"slug": self.slug})
 
 
 class NameVariant(models.Model):
