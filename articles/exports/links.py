@@ -1,5 +1,5 @@
-"""The event page's links to its exports: the whole table, the JSON the API gives, and TMX for each pair of its
-languages (in the page's column order, the first as the source language)."""
+"""The event page's links to its exports: the whole table, the JSON the API gives, and TMX
+for each pair of its languages (in the page's column order, the first as the source language)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
