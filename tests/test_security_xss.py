@@ -96,7 +96,7 @@ def poisoned(db):
             title=next(payload),
             byline=next(payload)[:200],
             body=f"{next(payload)}\n\nChen Gang alert {next(payload)}\n\n{next(payload)}",
-        )  # fmt: skip
+        )
         for language in ("en", "sv")
     ]
     make_image(articles[0], caption=next(payload))
@@ -113,8 +113,8 @@ def poisoned(db):
 def poisoned_pages(objects) -> list[str]:
     event, outlet, entry = objects["event"], objects["outlet"], objects["entry"]
     article = objects["articles"][0]
-    public = [event.get_absolute_url(), article.get_absolute_url(),
-              outlet.get_absolute_url(), reverse("articles:name-detail", args=[entry.slug])]  # fmt: skip
+    name_page = reverse("articles:name-detail", args=[entry.slug])
+    public = [event.get_absolute_url(), article.get_absolute_url(), outlet.get_absolute_url()]
     searches = [
         f"{page}?q={q}" for page in ("/events/", "/articles/") for q in ["alert", *PAYLOADS]
     ]
@@ -127,7 +127,7 @@ def poisoned_pages(objects) -> list[str]:
             ("nameentry", entry),
         ]
     ] + [reverse(f"admin:articles_{m}_changelist") + "?q=alert" for m in ("article", "event")]
-    return public + searches + admin + [u.path for u in site_urls()]  # fmt: skip
+    return [*public, name_page, *searches, *admin, *(u.path for u in site_urls())]
 
 
 def test_no_page_runs_or_links_what_an_input_holds(client, admin_user, poisoned):
