@@ -80,13 +80,15 @@ HOSTILE = (
     '<html lang="en"><head><title>Leaders meet</title><script>alert("live")</script></head>'
     "<body><article><h1>Leaders meet</h1>"
     + "<p>Railway talks &lt;script&gt;alert('upload')&lt;/script&gt; between the two "
-    "provinces went on all day, with trade and border gates on the table.</p>" * 4
+    "provinces went on all day, with trade and border gates on the table.</p>"
+    * 4
     + "</article></body></html>"
 ).encode()
 
 
 def test_an_uploaded_capture_is_only_ever_shown_as_escaped_text(admin_client):
-    preview = admin_client.post(IMPORT_URL, {"files": [upload("hostile.html", HOSTILE, "text/html")]})
+    hostile = upload("hostile.html", HOSTILE, "text/html")
+    preview = admin_client.post(IMPORT_URL, {"files": [hostile]})
     assert preview["Content-Type"] == "text/html; charset=utf-8"
     assert check_page(preview.content) == []
     assert "&lt;script&gt;alert(&#x27;upload&#x27;)&lt;/script&gt;" in preview.content.decode()
