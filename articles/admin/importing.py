@@ -57,11 +57,12 @@ def _check_upload(upload: UploadedFile) -> None:
             _("“%(name)s” is not a capture file: upload .txt, .html, .htm, or .gz of those."),
             code="file_type", params={"name": name},
         )  # fmt: skip
-    if (upload.size or 0) > settings.IMPORT_MAX_BYTES:
+    size = upload.size or 0
+    if size > settings.IMPORT_MAX_BYTES:
         raise forms.ValidationError(
             _("“%(name)s” is %(size)s, over the limit of %(limit)s for one capture."),
             code="file_size",
-            params={"name": name, "size": filesizeformat(upload.size), "limit": _size_limit()},
+            params={"name": name, "size": filesizeformat(size), "limit": _size_limit()},
         )
 
 
