@@ -89,13 +89,18 @@ def test_every_admin_page_breaks_no_policy(browser, live_server, username):
 
 
 def test_the_admin_scripts_run_under_the_policy(browser, live_server):
-    """The slug follows the title, an autocomplete opens and finds an event, a collapsed
-    fieldset opens: Django's admin JavaScript runs from its files, nonce-free."""
+    """The slug follows the title, the date shortcuts and calendar work, an autocomplete opens
+    and finds an event, a collapsed fieldset opens: Django's admin JavaScript runs from its
+    files, nonce-free, and builds nothing the policy refuses."""
     watched = Watched(browser)
     sign_in(watched, live_server.url, "admin")
     page = watched.visit(live_server.url + "/admin/articles/event/add/")
     page.locator("#id_title").press_sequentially("Talks in Lang Son")
     expect(page.locator("#id_slug")).to_have_value(re.compile("^talks-in-lang-son"))
+    page.locator(".field-date .datetimeshortcuts a").first.click()  # "Today"
+    expect(page.locator("#id_date")).to_have_value(re.compile(r"^\d{4}-\d{2}-\d{2}$"))
+    page.locator("#calendarlink0").click()
+    expect(page.locator("#calendarbox0")).to_be_visible()
 
     page = watched.visit(live_server.url + "/admin/articles/article/1/change/")
     page.locator("#id_event + .select2").click()
@@ -104,6 +109,24 @@ def test_the_admin_scripts_run_under_the_policy(browser, live_server):
     page.keyboard.press("Escape")
     page.locator("fieldset.collapse summary").first.click()
     expect(page.locator("#id_created_at, .field-created_at").first).to_be_visible()
+    assert watched.problems == []
+
+
+def test_the_admin_popup_adds_an_outlet_under_the_policy(browser, live_server):
+    """ "+" beside a field opens a popup; saving there answers with popup_response.html,
+    whose script (a file, reading data attributes) puts the new outlet into the form."""
+    watched = Watched(browser)
+    sign_in(watched, live_server.url, "admin")
+    page = watched.visit(live_server.url + "/admin/articles/article/1/change/")
+    with page.expect_popup() as opened:
+        page.locator("#add_id_outlet").click()
+    popup = opened.value
+    popup.on("console", watched._console)
+    popup.fill("#id_name", "Báo Lạng Sơn")
+    popup.fill("#id_slug", "bao-lang-son")
+    popup.locator("input[name=_save]").click()
+    popup.wait_for_event("close")
+    expect(page.locator("#id_outlet option:checked")).to_have_text("Báo Lạng Sơn")
     assert watched.problems == []
 
 
