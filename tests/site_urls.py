@@ -17,7 +17,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db.models import Model
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from articles.models import AlignmentCorrection, Article, Event, EventAlignment, NameEntry, Outlet
 
@@ -117,4 +117,7 @@ def _urls_for(name: str) -> list[SiteURL]:
         kwargs = {} if page["action"] in {"changelist", "add"} else {"object_id": _pk(model)}
         return [SiteURL(name, reverse(name, kwargs=kwargs), model, page["action"])]
     kwargs = SAMPLES[name]() if name in SAMPLES else {}
-    return [SiteURL(name, reverse(name, kwargs=kwargs))]
+    try:
+        return [SiteURL(name, reverse(name, kwargs=kwargs))]
+    except NoReverseMatch as error:
+        raise AssertionError(f"{name} takes arguments: give it a sample in SAMPLES") from error
