@@ -5,9 +5,11 @@ production sets DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,12 +53,16 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "axes",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise: static files are no documents, a policy on them would change nothing.
+    # Before the views and their page cache, so cached pages get the header too.
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a locked-out login into the lockout page; axes wants it last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coverage_site.urls"
@@ -133,6 +141,49 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or "db://coverag
 # Anonymous readers get public pages from that cache, keyed by the content's version
 # (articles/page_cache). PAGE_CACHE=0 renders every view: for measuring the rendering itself.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+
+# The browser runs no inline script and applies no style attribute: an injected
+# <script> or onerror= does nothing even if escaping ever failed. No nonces, so a page
+# is the same bytes for every reader and the page cache can keep it. Images may come
+# from anywhere on the web: an article's images are the links its source page held
+# (http as well as https: many outlets' image hosts still serve plain http), never copied
+# here; an image cannot run script, and the importer and the forms accept only http(s)
+# links (articles/validators.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "https:", "http:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is refused for AXES_COOLOFF_TIME (each refused try starts the
+# wait again). The same username from another address still signs in, so nobody can lock
+# an editor out, and no lock lasts for good. The address is REMOTE_ADDR, or behind a
+# reverse proxy the one REVERSE_PROXY_COUNT hops from the right of X-Forwarded-For
+# (articles/login_throttling.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "articles.login_throttling.locked_out"
+AXES_CLIENT_IP_CALLABLE = "articles.login_throttling.client_address"
+AXES_RESET_ON_SUCCESS = True
+REVERSE_PROXY_COUNT = int(os.environ.get("REVERSE_PROXY_COUNT", "0"))
+
+# The panel is the only place to sign in. A `next=` that leads off the site is dropped, and
+# the sign-in then lands here (Django's default, /accounts/profile/, does not exist).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,6 +260,9 @@ SPECTACULAR_SETTINGS = {
 
 # Captures above this size are refused by the importer rather than half-read.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# A capture pasted in the admin travels in the form's body: let one of that size through, so
+# the form can name the limit instead of the request failing with a bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 
 # One line per record: a failed request logs its method, path, status and the error's type,
 # message and place (coverage_site/log_format.py). LOG_TRACEBACKS=1 adds the traceback

@@ -14,6 +14,7 @@ from articles.models import AlignmentCorrection, Article, Event, EventAlignment
 
 from ..alignment.editing import parse_rows_text, rows_to_text, save_correction
 from ..alignment.event_alignments import refresh_event_alignment
+from .common import PanelStyles
 
 
 def side_by_side(rows: list[dict], articles: list[Article]) -> str:
@@ -43,7 +44,7 @@ def side_by_side(rows: list[dict], articles: list[Article]) -> str:
 def _cells(row: dict, articles: list[Article], texts: dict[str, list[str]]) -> str:
     return format_html_join(
         "",
-        "<td lang='{}' style='vertical-align:top;max-width:30em'>{}</td>",
+        "<td lang='{}'>{}</td>",
         ((a.language_id, _paragraphs(row.get(str(a.pk), []), texts[str(a.pk)])) for a in articles),
     )
 
@@ -59,7 +60,7 @@ def _paragraphs(indices: list[int], texts: list[str]) -> str:
 
 
 @admin.register(EventAlignment)
-class EventAlignmentAdmin(admin.ModelAdmin):
+class EventAlignmentAdmin(PanelStyles, admin.ModelAdmin):
     list_display = ["event", "source", "row_count", "algorithm", "computed_at"]
     list_filter = ["source"]
     list_select_related = ["event"]
@@ -108,7 +109,7 @@ class EventAlignmentAdmin(admin.ModelAdmin):
 class CorrectionForm(forms.ModelForm):
     rows_text = forms.CharField(
         label=_("rows"),
-        widget=forms.Textarea(attrs={"rows": 25, "cols": 60, "style": "font-family:monospace"}),
+        widget=forms.Textarea(attrs={"rows": 25, "cols": 60, "class": "alignment-rows-text"}),
         help_text=_(
             "One line per row, one cell per column in the order of the header line; a cell "
             "lists paragraph numbers (“1, 2” or “3-4”) or “-” for none. Every paragraph of "
@@ -143,7 +144,7 @@ class CorrectionForm(forms.ModelForm):
 
 
 @admin.register(AlignmentCorrection)
-class AlignmentCorrectionAdmin(admin.ModelAdmin):
+class AlignmentCorrectionAdmin(PanelStyles, admin.ModelAdmin):
     form = CorrectionForm
     list_display = ["event", "stale", "stale_reason", "edited_by", "updated_at"]
     list_filter = ["stale"]

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Capture
 from .capture_views import CaptureFileMixin, CaptureLinksMixin
 from .common import CaptureDisplayMixin
-from .thumbnails import ADMIN_CSS
 
 
 @admin.register(Capture)
@@ -24,9 +23,6 @@ class CaptureAdmin(CaptureFileMixin, CaptureLinksMixin, CaptureDisplayMixin, adm
     fields = ["article", "kind", "filename", "sha256", "importer", "imported_at", "size",
               "capture_links", "raw_text"]  # fmt: skip
     readonly_fields = ["sha256", "importer", "imported_at", "size", "capture_links", "raw_text"]
-
-    class Media:
-        css = ADMIN_CSS
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Capture]:
         # The list shows each capture's size without loading its bytes.

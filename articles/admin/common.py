@@ -23,7 +23,15 @@ else:
 HTTPS_URLS: dict[type[models.Field], dict[str, str]] = {models.URLField: {"assume_scheme": "https"}}
 
 
-class CaptureDisplayMixin:
+class PanelStyles:
+    """The panel's own styles (static/css/admin.css), for admins whose HTML names them: the
+    Content-Security-Policy refuses style attributes, so a class and the file stand in."""
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+
+class CaptureDisplayMixin(PanelStyles):
     """Read-only views of a capture's bytes, shared by the capture admin and its inline."""
 
     @admin.display(description=_("size (bytes)"))

@@ -13,12 +13,15 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..grouping.proposals import store_proposals
+from ..importing.files import capture_kind
 from ..importing.grouping_step import group_results
 from ..importing.pipeline import Importer
 from ..importing.records import ImportResult
@@ -39,7 +42,32 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
         files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+        for upload in cleaned:
+            _check_upload(upload)
+        return cleaned
+
+
+def _size_limit() -> str:
+    return filesizeformat(settings.IMPORT_MAX_BYTES)
+
+
+def _check_upload(upload: UploadedFile) -> None:
+    """Refused before anything is read: a file of another type, or over the size limit
+    (the importer reads no further than the limit either way)."""
+    name = upload.name or ""
+    if capture_kind(name) is None:
+        raise forms.ValidationError(
+            _("“%(name)s” is not a capture file: upload .txt, .html, .htm, or .gz of those."),
+            code="file_type", params={"name": name},
+        )  # fmt: skip
+    size = upload.size or 0
+    if size > settings.IMPORT_MAX_BYTES:
+        raise forms.ValidationError(
+            _("“%(name)s” is %(size)s, over the limit of %(limit)s for one capture."),
+            code="file_size",
+            params={"name": name, "size": filesizeformat(size), "limit": _size_limit()},
+        )
 
 
 class ImportCapturesForm(forms.Form):
@@ -48,6 +76,7 @@ class ImportCapturesForm(forms.Form):
     files = MultipleFileField(  # type: ignore[assignment]
         label=_("capture files"), required=False,
         help_text=_(".txt, .html, .htm, or .gz of those; several at once."),
+        widget=MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.gz"}),
     )  # fmt: skip
     pasted = forms.CharField(
         label=_("or paste a capture"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
@@ -61,6 +90,15 @@ class ImportCapturesForm(forms.Form):
         Event.objects.all(), label=_("event"), required=False,
         help_text=_("Leave empty to put new articles in the inbox."),
     )  # fmt: skip
+
+    def clean_pasted(self) -> str:
+        pasted = self.cleaned_data.get("pasted") or ""
+        if len(pasted.encode()) > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The pasted capture is over the limit of %(limit)s for one capture."),
+                code="file_size", params={"limit": _size_limit()},
+            )  # fmt: skip
+        return pasted
 
     def clean(self) -> dict[str, Any]:
         super().clean()

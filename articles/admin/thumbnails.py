@@ -8,9 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, ArticleImage
 from ..validators import is_http_url
-from .common import ArticleAdminMixinBase
-
-ADMIN_CSS = {"all": ["css/admin.css"]}
+from .common import ArticleAdminMixinBase, PanelStyles
 
 
 def thumbnail(image: ArticleImage | None) -> str:
@@ -25,22 +23,16 @@ def thumbnail(image: ArticleImage | None) -> str:
     )
 
 
-class ImageThumbnailMixin:
+class ImageThumbnailMixin(PanelStyles):
     """For the image inline: a thumbnail beside the URL it shows."""
-
-    class Media:
-        css = ADMIN_CSS
 
     @admin.display(description=_("thumbnail"))
     def image_thumbnail(self, obj: ArticleImage) -> str:
         return thumbnail(obj if obj.pk else None)
 
 
-class ArticleThumbnailMixin(ArticleAdminMixinBase):
+class ArticleThumbnailMixin(PanelStyles, ArticleAdminMixinBase):
     """For ArticleAdmin: a column with each article's first image."""
-
-    class Media:
-        css = ADMIN_CSS
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         # One query for the images of the whole page, not one per row.

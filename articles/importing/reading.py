@@ -134,9 +134,17 @@ def _sanitised(record: ParsedCapture) -> ParsedCapture:
     kept = [image for image in record.images if not image.url or _valid_url(image.url)]
     if len(kept) < len(record.images):
         record.warnings.append(f"{len(record.images) - len(kept)} image link(s) ignored")
-    record.images = [ImageRecord(url=i.url[:2000], caption=i.caption) for i in kept]
+    record.images = [ImageRecord(url=_lower_scheme(i.url), caption=i.caption) for i in kept]
+    record.source_url = record.source_url and _lower_scheme(record.source_url)
     record.title = record.title[:500]
     return record
+
+
+def _lower_scheme(url: str) -> str:
+    # "HTTPS://" is the same link (schemes ignore case) and the database's constraint holds
+    # links to a lower-case "http(s)://": a capture's capitals must not fail the whole file.
+    scheme, sep, rest = url.partition(":")
+    return scheme.lower() + sep + rest if sep else url
 
 
 def _valid_url(url: str) -> bool:
