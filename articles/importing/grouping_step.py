@@ -1,6 +1,7 @@
 """`--group`: hand the imported articles to the grouping module and apply or show its proposals."""
 
 from .. import grouping
+from ..history import history_reason
 from ..models import Article, Event
 from .records import ImportResult, ParsedCapture
 
@@ -26,7 +27,8 @@ def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
     for result, _ in read:
         result.group = proposals.get(result.file, result.group)
     if not dry_run:
-        grouping.apply_proposals(proposals, by_key)
+        with history_reason("grouping: import --group"):
+            grouping.apply_proposals(proposals, by_key)
 
 
 def _item(

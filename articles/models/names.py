@@ -6,6 +6,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..history import ArchiveHistory
 from ..languages.folding import match_key
 
 
@@ -29,6 +30,7 @@ class NameEntry(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = NameEntryQuerySet.as_manager()
+    history = ArchiveHistory()
 
     class Meta:
         app_label = "articles"
@@ -67,6 +69,8 @@ class NameVariant(models.Model):
         help_text=_("Lower case without diacritics; what matching compares."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = ArchiveHistory(excluded_fields=["folded"])  # follows the spelling
 
     class Meta:
         app_label = "articles"
