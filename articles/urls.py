@@ -5,6 +5,7 @@ from django.views import View
 
 from . import views
 from .page_cache import archive_version, cached_page, event_version
+from .views.moved import follow_merged_events
 
 app_name = "articles"
 
@@ -16,7 +17,8 @@ def archive_page(view: type[View]) -> Callable:
 
 
 def reader_page(view: type[View]) -> Callable:
-    return cached_page(event_version)(view.as_view())
+    # A merged event's old slug has no version: the view runs, and redirects.
+    return cached_page(event_version)(follow_merged_events(view.as_view()))
 
 
 urlpatterns = [

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Article, ArticleImage, Capture
 from ..refresh import refresh_events, refresh_for_article
 from .common import HTTPS_URLS, CaptureDisplayMixin
+from .event_editing import split_into_new_event
+from .history import HistoryAdminMixin
 from .importing import ImportAdminMixin
 from .proposals import ProposalAdminMixin
 
@@ -56,7 +58,7 @@ class CaptureInline(CaptureDisplayMixin, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(HistoryAdminMixin, ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
     list_display = [
         "title", "article_language", "article_outlet", "article_event", "proposed_event_column",
         "article_published_on", "status", "title_derived",
@@ -78,6 +80,7 @@ class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, admin.ModelAdmin):
     ]  # fmt: skip
     inlines = [ArticleImageInline, CaptureInline]
     formfield_overrides = HTTPS_URLS
+    actions = [*ProposalAdminMixin.actions, split_into_new_event]
 
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: list[Any], change: bool
