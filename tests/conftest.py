@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.utils import translation
 
 from tests.factories import make_article, make_event, make_outlet
@@ -71,3 +72,12 @@ def scene(db):
         "articles": articles,
         "outlets": {"vnn": vnn, "nhandan": nhandan},
     }
+
+
+@pytest.fixture
+def editor_login(client, db):
+    """(client, user): `client` signed in as a member of the Editors group."""
+    user = User.objects.create_user("editor", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client, user

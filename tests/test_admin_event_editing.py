@@ -5,7 +5,6 @@ the editor is named in the history."""
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -16,14 +15,6 @@ pytestmark = pytest.mark.django_db
 
 EVENTS = reverse("admin:articles_event_changelist")
 ARTICLES = reverse("admin:articles_article_changelist")
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client, user
 
 
 @pytest.fixture
@@ -45,8 +36,8 @@ def said(response) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request)]
 
 
-def test_merging_asks_which_event_stays(editor, events):
-    client, _ = editor
+def test_merging_asks_which_event_stays(editor_login, events):
+    client, _ = editor_login
     first, second = events
     response = act(client, EVENTS, "merge_selected_events", [first.pk, second.pk])
     html = response.content.decode()
@@ -56,8 +47,8 @@ def test_merging_asks_which_event_stays(editor, events):
     assert Event.objects.count() == 2
 
 
-def test_merging_with_the_chosen_survivor_merges_and_names_the_editor(editor, events):
-    client, user = editor
+def test_merging_with_the_chosen_survivor_merges_and_names_the_editor(editor_login, events):
+    client, user = editor_login
     first, second = events
     response = act(
         client, EVENTS, "merge_selected_events", [first.pk, second.pk], survivor=str(second.pk)
@@ -73,8 +64,8 @@ def test_merging_with_the_chosen_survivor_merges_and_names_the_editor(editor, ev
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_merging_other_than_two_events_is_refused_with_a_message(editor, events, count):
-    client, _ = editor
+def test_merging_other_than_two_events_is_refused_with_a_message(editor_login, events, count):
+    client, _ = editor_login
     third = make_event("Another", slug="another")
     pks = [e.pk for e in (*events, third)][:count]
     response = act(client, EVENTS, "merge_selected_events", pks, survivor=str(pks[0]))
@@ -83,8 +74,8 @@ def test_merging_other_than_two_events_is_refused_with_a_message(editor, events,
     assert Event.objects.count() == 3
 
 
-def test_splitting_articles_makes_a_new_event_and_says_so(editor, events):
-    client, _ = editor
+def test_splitting_articles_makes_a_new_event_and_says_so(editor_login, events):
+    client, _ = editor_login
     _, second = events
     leaving = second.articles.get(language="vi")
     response = act(client, ARTICLES, "split_into_new_event", [leaving.pk])
@@ -95,8 +86,8 @@ def test_splitting_articles_makes_a_new_event_and_says_so(editor, events):
     assert any("new event" in m for m in said(response))
 
 
-def test_splitting_a_bad_selection_is_refused_with_a_message(editor, events):
-    client, _ = editor
+def test_splitting_a_bad_selection_is_refused_with_a_message(editor_login, events):
+    client, _ = editor_login
     first, _ = events
     pks = list(Article.objects.values_list("pk", flat=True))
     response = act(client, ARTICLES, "split_into_new_event", pks)

@@ -16,14 +16,6 @@ BODY = "Hà Nội, 18 February.\n\nThe meeting lasted an hour.\n\nBoth sides sig
 
 
 @pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client, user
-
-
-@pytest.fixture
 def edited():
     """An article whose second paragraph an edit rewrote with markup in it."""
     article = make_article(language="en", event=make_event(), body=BODY)
@@ -42,15 +34,15 @@ def version_url(article, record, query: str = "") -> str:
     return url + query
 
 
-def test_the_history_lists_every_version_with_its_reason(editor, edited):
-    client, _ = editor
+def test_the_history_lists_every_version_with_its_reason(editor_login, edited):
+    client, _ = editor_login
     html = client.get(history_url(edited)).content.decode()
     assert html.count(f"/admin/articles/article/{edited.pk}/history/") >= 2
     assert "a test edit" in html
 
 
-def test_a_version_shows_the_changed_paragraph_escaped_and_its_changed_words(editor, edited):
-    client, _ = editor
+def test_a_version_shows_the_changed_paragraph_escaped_and_its_changed_words(editor_login, edited):
+    client, _ = editor_login
     html = client.get(version_url(edited, edited.history.latest())).content.decode()
     assert "&lt;b&gt;two&lt;/b&gt; hours" in html and "<b>two</b>" not in html
     assert '<p class="history-removed">' in html and '<p class="history-added">' in html
@@ -59,8 +51,8 @@ def test_a_version_shows_the_changed_paragraph_escaped_and_its_changed_words(edi
     assert '<p class="history-same">Hà Nội, 18 February.</p>' in html
 
 
-def test_compared_with_now_a_version_shows_what_restoring_would_change(editor, edited):
-    client, _ = editor
+def test_compared_with_now_a_version_shows_what_restoring_would_change(editor_login, edited):
+    client, _ = editor_login
     first = edited.history.earliest()
     html = client.get(version_url(edited, first, "?against=current")).content.decode()
     assert "lasted <ins>an hour.</ins>" in html
@@ -68,9 +60,9 @@ def test_compared_with_now_a_version_shows_what_restoring_would_change(editor, e
 
 
 def test_restoring_a_version_brings_back_the_old_body_and_is_itself_recorded(
-    editor, edited, django_capture_on_commit_callbacks
+    editor_login, edited, django_capture_on_commit_callbacks
 ):
-    client, user = editor
+    client, user = editor_login
     first = edited.history.earliest()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(version_url(edited, first))
@@ -85,8 +77,8 @@ def test_restoring_a_version_brings_back_the_old_body_and_is_itself_recorded(
     assert alignment.versions[0]["body_sha256"] == edited.body_sha256
 
 
-def test_a_version_that_no_longer_fits_is_refused_with_a_message(editor):
-    client, _ = editor
+def test_a_version_that_no_longer_fits_is_refused_with_a_message(editor_login):
+    client, _ = editor_login
     outlet = make_outlet("Tuoi Tre", slug="tuoi-tre")
     first = outlet.history.get()
     outlet.slug = "tuoitre"
@@ -113,14 +105,14 @@ def test_a_viewer_without_change_permission_sees_versions_but_cannot_restore(cli
 
 
 @pytest.mark.parametrize("version", ["999999", "abc"])
-def test_an_unknown_version_is_a_404(editor, edited, version):
-    client, _ = editor
+def test_an_unknown_version_is_a_404(editor_login, edited, version):
+    client, _ = editor_login
     url = f"/admin/articles/article/{edited.pk}/history/{version}/"
     assert client.get(url).status_code == 404
 
 
-def test_a_version_of_another_record_is_a_404(editor, edited):
-    client, _ = editor
+def test_a_version_of_another_record_is_a_404(editor_login, edited):
+    client, _ = editor_login
     other = make_article(language="en")
     url = reverse(
         "admin:articles_article_simple_history",
@@ -130,11 +122,11 @@ def test_a_version_of_another_record_is_a_404(editor, edited):
 
 
 @pytest.mark.parametrize("model", ["event", "outlet", "nameentry", "alignmentcorrection"])
-def test_every_history_admin_lists_versions(editor, model):
+def test_every_history_admin_lists_versions(editor_login, model):
     from articles.alignment.editing import save_correction
     from articles.models import NameEntry
 
-    client, _ = editor
+    client, _ = editor_login
     event = make_event()
     article = make_article(language="en", event=event, body="A.")
     objects = {

@@ -1,11 +1,10 @@
 """Every write path leaves a history row saying who and why (articles/history.py): the
-admin (the signed-in editor), the importer and grouping (a reason naming them), bulk writes
+admin (the signed-in editor_login), the importer and grouping (a reason naming them), bulk writes
 included; derived values stay out of it, and a save costs one query more, not more."""
 
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,21 +17,13 @@ from tests.factories import import_file, make_article, make_event, make_outlet
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client, user
-
-
 def management(prefix: str) -> dict[str, str]:
     return {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
             f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}  # fmt: skip
 
 
-def test_an_admin_edit_of_an_article_body_is_recorded_with_the_editor(editor):
-    client, user = editor
+def test_an_admin_edit_of_an_article_body_is_recorded_with_the_editor(editor_login):
+    client, user = editor_login
     article = make_article(language="en", event=make_event(), body="One.\n\nTwo.")
     form = {
         "title": article.title, "language": "en", "status": "published",
@@ -47,8 +38,8 @@ def test_an_admin_edit_of_an_article_body_is_recorded_with_the_editor(editor):
     assert article.history.earliest().body == "One.\n\nTwo."
 
 
-def test_an_admin_edit_of_an_outlet_and_of_a_register_entry_name_the_editor(editor):
-    client, user = editor
+def test_an_admin_edit_of_an_outlet_and_of_a_register_entry_name_the_editor(editor_login):
+    client, user = editor_login
     outlet = make_outlet("Nhan Dan", slug="nhan-dan")
     response = client.post(
         reverse("admin:articles_outlet_change", args=[outlet.pk]),
