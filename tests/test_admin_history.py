@@ -111,6 +111,14 @@ def test_an_unknown_version_is_a_404(editor_login, edited, version):
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.parametrize(
+    "url", ["/admin/articles/article/abc/history/", "/admin/articles/article/abc/history/1/"]
+)
+def test_an_impossible_record_id_is_a_404_not_an_error(editor_login, url):
+    client, _ = editor_login
+    assert client.get(url).status_code == 404
+
+
 def test_a_version_of_another_record_is_a_404(editor_login, edited):
     client, _ = editor_login
     other = make_article(language="en")

@@ -37,6 +37,12 @@ class HistoryAdminMixin(HistoryAdminBase):
     version_template = "admin/articles/history/version.html"
     history_list_per_page = 50
 
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        self._pk(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(
         self,
         request: HttpRequest,
@@ -66,11 +72,19 @@ class HistoryAdminMixin(HistoryAdminBase):
         return TemplateResponse(request, self.version_template, context)
 
     def _record(self, object_id: str, version_id: str) -> Any:
-        history = self.model.history
         if not version_id.isdigit():
             raise Http404
         pk_name = self.model._meta.pk.attname
-        return get_object_or_404(history, **{pk_name: unquote(object_id), "history_id": version_id})
+        return get_object_or_404(
+            self.model.history, **{pk_name: self._pk(object_id), "history_id": version_id}
+        )
+
+    def _pk(self, object_id: str) -> Any:
+        """The primary key the URL names; 404, not a database error, for one that cannot be."""
+        try:
+            return self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404 from None
 
     def _restore(self, request: HttpRequest, record: Any, current: Any) -> HttpResponse:
         if not self.has_change_permission(request, current):
