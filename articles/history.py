@@ -17,11 +17,13 @@ bytes, kept whole already), the page cache's touch of an event's `updated_at` (n
 changes), and what `generate_archive` writes (made-up benchmark data, in bulk).
 """
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from simple_history.manager import HistoryManager
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_change_reason_from_object
 
@@ -42,8 +44,22 @@ def current_reason() -> str | None:
     return _reason.get()
 
 
+class ArchiveHistoryManager(HistoryManager):
+    """simple-history's manager, its class built once per queryset class. simple-history
+    builds a new manager class on every access to `instance.history`, which every save
+    makes: 0.7 ms of CPU each here, more than the history row's INSERT."""
+
+    @classmethod
+    @functools.cache
+    def from_queryset(cls, queryset_class: type, class_name: str | None = None) -> type:
+        return super().from_queryset(queryset_class, class_name)
+
+
 class ArchiveHistory(HistoricalRecords):
     """HistoricalRecords whose change reason falls back to the enclosing `history_reason`."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(history_manager=ArchiveHistoryManager, **options)
 
     def get_change_reason_for_object(self, instance: Any, history_type: str, using: Any) -> Any:
         return get_change_reason_from_object(instance) or current_reason()

@@ -94,7 +94,9 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
     # Derived or computed by grouping (and recomputed by `propose_events`): not editors' work.
     history = ArchiveHistory(
-        excluded_fields=["search_text", "proposed_event", "proposed_group", "proposal_score"]
+        excluded_fields=["search_text", "proposed_event", "proposed_group", "proposal_score"],
+        # A record's versions are found by its id; indexes on these would only slow imports.
+        no_db_index=["event", "outlet", "language", "translation_of"],
     )
 
     class Meta:
