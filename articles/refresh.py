@@ -12,6 +12,7 @@ from django.db import transaction
 
 from .alignment.event_alignments import refresh_event_alignment
 from .comparison import refresh_event_comparison
+from .history import history_reason
 from .models import Article, Event, NameEntry
 from .names.linking import link_article_names, relink_articles_for
 from .page_cache import event_pages_changed
@@ -20,7 +21,9 @@ from .page_cache import event_pages_changed
 def refresh_event(event_id: int, *, realign: bool = False) -> None:
     """Store what the event's page reads: its comparison panel and its alignment."""
     refresh_event_comparison(Event(pk=event_id))
-    refresh_event_alignment(Event(pk=event_id), force=realign)
+    # An editor's correction written for other bodies is flagged stale here, in its history.
+    with history_reason("refresh: the event's articles changed"):
+        refresh_event_alignment(Event(pk=event_id), force=realign)
     # Last, so that the reader's cached pages change once everything they show is stored.
     event_pages_changed(event_id)
 

@@ -9,6 +9,7 @@ from .api.views import event_export_json
 from .feeds import EventsFeed, LanguageFeed, OutletFeed
 from .page_cache import archive_version, cached_page, event_version
 from .sitemaps import SITEMAPS
+from .views.moved import follow_merged_events
 
 app_name = "articles"
 
@@ -20,7 +21,12 @@ def archive_page(view: type[View]) -> Callable:
 
 
 def reader_page(view: type[View]) -> Callable:
-    return cached_page(event_version)(view.as_view())
+    return per_event(view.as_view())
+
+
+def per_event(view: Callable) -> Callable:
+    # A merged event's old slug has no version: the view runs, and redirects.
+    return cached_page(event_version)(follow_merged_events(view))
 
 
 # Feeds and the sitemap show the archive, so they are cached under its version too.
@@ -43,7 +49,7 @@ urlpatterns = [
     ),
     path(
         "events/<slug:slug>/export.json",
-        cached_page(event_version)(event_export_json),
+        per_event(event_export_json),
         name="event-export-json",
     ),
     path("articles/", archive_page(views.ArticleListView), name="article-list"),

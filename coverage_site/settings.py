@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "axes",
+    "simple_history",
     "articles",
 ]
 
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Names the signed-in editor on the history rows their saves write (articles/history.py).
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Turns a locked-out login into the lockout page; axes wants it last.
     "axes.middleware.AxesMiddleware",
 ]

@@ -89,3 +89,12 @@ def scene(db):
         "articles": articles,
         "outlets": {"vnn": vnn, "nhandan": nhandan},
     }
+
+
+@pytest.fixture
+def editor_login(client, db):
+    """(client, user): `client` signed in as a member of the Editors group."""
+    user = User.objects.create_user("editor", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client, user

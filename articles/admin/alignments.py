@@ -15,6 +15,7 @@ from articles.models import AlignmentCorrection, Article, Event, EventAlignment
 from ..alignment.editing import parse_rows_text, rows_to_text, save_correction
 from ..alignment.event_alignments import refresh_event_alignment
 from .common import PanelStyles
+from .history import HistoryAdminMixin
 
 
 def side_by_side(rows: list[dict], articles: list[Article]) -> str:
@@ -144,7 +145,7 @@ class CorrectionForm(forms.ModelForm):
 
 
 @admin.register(AlignmentCorrection)
-class AlignmentCorrectionAdmin(PanelStyles, admin.ModelAdmin):
+class AlignmentCorrectionAdmin(HistoryAdminMixin, PanelStyles, admin.ModelAdmin):
     form = CorrectionForm
     list_display = ["event", "stale", "stale_reason", "edited_by", "updated_at"]
     list_filter = ["stale"]

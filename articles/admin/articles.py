@@ -14,6 +14,8 @@ from ..refresh import refresh_events, refresh_for_article
 from .actions import assign_event, publish, unpublish
 from .capture_views import CaptureLinksMixin
 from .common import HTTPS_URLS, CaptureDisplayMixin
+from .event_editing import split_into_new_event
+from .history import HistoryAdminMixin
 from .importing import ImportAdminMixin
 from .proposals import ProposalAdminMixin
 from .thumbnails import ArticleThumbnailMixin, ImageThumbnailMixin
@@ -61,7 +63,9 @@ class CaptureInline(CaptureLinksMixin, CaptureDisplayMixin, admin.StackedInline)
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, ArticleThumbnailMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    HistoryAdminMixin, ImportAdminMixin, ProposalAdminMixin, ArticleThumbnailMixin, admin.ModelAdmin
+):
     list_display = [
         "title", "article_thumbnail", "article_language", "article_outlet", "article_event",
         "proposed_event_column", "article_published_on", "status", "title_derived",
@@ -83,7 +87,7 @@ class ArticleAdmin(ImportAdminMixin, ProposalAdminMixin, ArticleThumbnailMixin, 
     ]  # fmt: skip
     inlines = [ArticleImageInline, CaptureInline]
     formfield_overrides = HTTPS_URLS
-    actions = ["accept_proposed_event", assign_event, publish, unpublish]
+    actions = [*ProposalAdminMixin.actions, assign_event, publish, unpublish, split_into_new_event]
 
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: list[Any], change: bool

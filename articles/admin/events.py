@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Event
 from .common import ArticleCountMixin
+from .event_editing import merge_selected_events
+from .history import HistoryAdminMixin
 from .previews import EventPreviewMixin
 
 
@@ -29,10 +31,11 @@ class EventArticleInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(EventPreviewMixin, ArticleCountMixin, admin.ModelAdmin):
+class EventAdmin(HistoryAdminMixin, EventPreviewMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["title", "date", "place", "article_count"]
     search_fields = ["title", "summary", "place"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "date"
     fields = ["title", "slug", "summary", "date", "end_date", "place"]
     inlines = [EventArticleInline]
+    actions = [merge_selected_events]

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from ..models import NameEntry, NameVariant
 from ..refresh import refresh_for_entry
+from .history import HistoryAdminMixin
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -31,7 +32,7 @@ class NameVariantInline(admin.TabularInline):
 
 
 @admin.register(NameEntry)
-class NameEntryAdmin(admin.ModelAdmin):
+class NameEntryAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "slug", "spelling_count", "article_count"]
     list_filter = ["kind"]
     search_fields = ["name", "slug", "variants__spelling"]

@@ -4,10 +4,11 @@ from django.contrib import admin
 
 from ..models import Outlet
 from .common import HTTPS_URLS, ArticleCountMixin
+from .history import HistoryAdminMixin
 
 
 @admin.register(Outlet)
-class OutletAdmin(ArticleCountMixin, admin.ModelAdmin):
+class OutletAdmin(HistoryAdminMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["name", "homepage", "country", "article_count"]
     search_fields = ["name", "slug", "homepage"]
     prepopulated_fields = {"slug": ["name"]}

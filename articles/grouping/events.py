@@ -155,7 +155,7 @@ def apply_proposals(
     events = _existing_events([label for label in by_label if not _is_new(label)])
     for label, articles in by_label.items():
         if _is_new(label):
-            created = _create_event(articles)
+            created = create_event_for(articles)
             if created is None:
                 continue
             events[label] = created
@@ -175,7 +175,9 @@ def _existing_events(slugs: list[str]) -> dict[str, Event]:
     return dict(found)
 
 
-def _create_event(articles: list[Article]) -> Event | None:
+def create_event_for(articles: Sequence[Article]) -> Event | None:
+    """A new event titled and dated from `articles` (`plan_new_event`); None, and nothing
+    written, when they hold no date. Grouping and splitting an event both make events so."""
     plan = plan_new_event(articles)
     if plan.date is None:
         return None

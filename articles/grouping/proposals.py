@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
+from articles.history import history_reason
 from articles.models import Article, Event
 from articles.text import sha256_hex
 
@@ -58,6 +59,7 @@ def store_proposals(
         labels[article.pk] = (
             article.proposed_event.slug if article.proposed_event else article.proposed_group
         )
+    # Proposals are grouping's own derived values, left out of the history (articles/history.py).
     Article.objects.bulk_update(articles, ["proposed_event", "proposed_group", "proposal_score"])
     return labels
 
@@ -88,7 +90,8 @@ def accept_proposals(articles: Iterable[Article]) -> dict[str, Event]:
     for sibling in Article.objects.filter(event=None, proposed_group__in=groups):
         proposals[article_key(sibling)] = NEW_LABEL_PREFIX + sibling.proposed_group
         by_key[article_key(sibling)] = sibling
-    applied = apply_proposals(proposals, by_key)
+    with history_reason("grouping: accepted proposal"):
+        applied = apply_proposals(proposals, by_key)
     placed = [a for a in by_key.values() if a.event_id is not None]
     for article in placed:
         article.proposed_event, article.proposed_group, article.proposal_score = None, "", None

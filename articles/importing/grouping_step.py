@@ -2,6 +2,7 @@
 and apply or show its proposals."""
 
 from .. import grouping
+from ..history import history_reason
 from ..models import Article
 from .records import ImportResult, ParsedCapture
 
@@ -30,7 +31,8 @@ def group_results(results: list[ImportResult], *, dry_run: bool) -> None:
         if result.file in scored:
             result.group, result.group_score = scored[result.file].label, scored[result.file].score
     if not dry_run:
-        grouping.apply_proposals({key: p.label for key, p in scored.items()}, by_key)
+        with history_reason("grouping: import --group"):
+            grouping.apply_proposals({key: p.label for key, p in scored.items()}, by_key)
 
 
 def _item(

@@ -13,7 +13,9 @@ from functools import partial
 
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
+from ..history import current_reason, history_reason
 from ..models import Article, ArticleImage, Capture, Event, Language, Outlet
 from ..refresh import refresh_for_article
 from ..text import ComputedText
@@ -82,13 +84,14 @@ def store_capture(
     `outlet`: the record's outlet match, when the caller already asked for it.
     """
     write = partial(_store, raw, record, language, event, imported_at, computed)
-    try:
-        return write(checked_new=checked_new, outlet=outlet or OutletMatch(record))
-    except IntegrityError:
-        if not checked_new:
-            raise
-        # Another writer stored rows since: look its outlet up again with everything else.
-        return write(checked_new=False, outlet=OutletMatch(record))
+    with history_reason(f"import: {raw.name}"):
+        try:
+            return write(checked_new=checked_new, outlet=outlet or OutletMatch(record))
+        except IntegrityError:
+            if not checked_new:
+                raise
+            # Another writer stored rows since: look its outlet up again with everything else.
+            return write(checked_new=False, outlet=OutletMatch(record))
 
 
 def _store(
@@ -176,6 +179,7 @@ def _fill_article(
 
 def _replace_images(article: Article, record: ParsedCapture, *, existing: bool) -> None:
     if existing:
+        # Deleted one by one through their signals, so each removal is in the history.
         article.images.all().delete()
     images = [
         ArticleImage(article=article, url=image.url, caption=image.caption, position=position)
@@ -183,7 +187,7 @@ def _replace_images(article: Article, record: ParsedCapture, *, existing: bool) 
     ]
     for image in images:
         _validate(image)
-    ArticleImage.objects.bulk_create(images)
+    bulk_create_with_history(images, ArticleImage, default_change_reason=current_reason())
 
 
 def _validate(instance: Article | ArticleImage | Capture) -> None:

@@ -8,6 +8,7 @@ from .events import Event
 from .languages import Language
 from .names import ArticleName, NameEntry, NameVariant
 from .outlets import Outlet
+from .redirects import EventRedirect
 
 __all__ = [
     "AlignmentCorrection",
@@ -18,6 +19,7 @@ __all__ = [
     "ContentVersion",
     "Event",
     "EventAlignment",
+    "EventRedirect",
     "Language",
     "NameEntry",
     "NameVariant",

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..history import ArchiveHistory
 from ..validators import sha256_validator
 
 
@@ -69,6 +70,8 @@ class AlignmentCorrection(models.Model):
         verbose_name=_("edited by"),
     )  # fmt: skip
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = ArchiveHistory()
 
     class Meta:
         verbose_name = _("alignment correction")

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..history import ArchiveHistory
 from ..querysets import ArticleQuerySet
 from ..text import ComputedText, compute_text, normalise_body, split_paragraphs
 from ..validators import HTTP_URL_REGEX, SHA256_REGEX, HttpURLField, sha256_validator
@@ -91,6 +92,12 @@ class Article(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Derived or computed by grouping (and recomputed by `propose_events`): not editors' work.
+    history = ArchiveHistory(
+        excluded_fields=["search_text", "proposed_event", "proposed_group", "proposal_score"],
+        # A record's versions are found by its id; indexes on these would only slow imports.
+        no_db_index=["event", "outlet", "language", "translation_of"],
+    )
 
     class Meta:
         ordering = ["-published_on", "-created_at"]
@@ -179,6 +186,8 @@ class ArticleImage(models.Model):
     )
     caption = models.TextField(_("caption"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["article", "position", "pk"]

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..history import ArchiveHistory
 from ..languages.folding import fold
 from ..querysets import EventQuerySet
 
@@ -29,6 +30,8 @@ class Event(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    # The flag is the triggers' to keep, and the search text is derived: neither is history.
+    history = ArchiveHistory(excluded_fields=["search_text", "is_public"])
 
     class Meta:
         ordering = ["-date", "title"]

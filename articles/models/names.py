@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..history import ArchiveHistory
 from ..languages.folding import match_key
 
 
@@ -30,6 +31,7 @@ class NameEntry(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = NameEntryQuerySet.as_manager()
+    history = ArchiveHistory()
 
     class Meta:
         app_label = "articles"
@@ -71,6 +73,8 @@ class NameVariant(models.Model):
         help_text=_("Lower case without diacritics; what matching compares."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = ArchiveHistory(excluded_fields=["folded"])  # follows the spelling
 
     class Meta:
         app_label = "articles"

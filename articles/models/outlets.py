@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..history import ArchiveHistory
 from ..querysets import OutletQuerySet
 from ..validators import HTTP_URL_REGEX, HttpURLField
 
@@ -16,6 +17,7 @@ class Outlet(models.Model):
     country = models.CharField(_("country"), max_length=100, blank=True)
 
     objects = OutletQuerySet.as_manager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name"]
