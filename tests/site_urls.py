@@ -19,7 +19,15 @@ from django.core.management import call_command
 from django.db.models import Model
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from articles.models import AlignmentCorrection, Article, Event, EventAlignment, NameEntry, Outlet
+from articles.models import (
+    AlignmentCorrection,
+    Article,
+    Capture,
+    Event,
+    EventAlignment,
+    NameEntry,
+    Outlet,
+)
 
 # The admin's own unnamed patterns: `<object_id>/` redirects to the change page and the
 # catch-all answers anything else under /admin/ (both reached through named URLs' tests).
@@ -47,6 +55,9 @@ def load_seed_archive() -> None:
     call_command("load_seed_events", stdout=io.StringIO())
     alignment = EventAlignment.objects.select_related("event").first()
     AlignmentCorrection.objects.create(event=alignment.event, rows=alignment.rows)
+    # Fixtures load without history: one edit each gives every version page a version.
+    for model in (Article, Event, Outlet, NameEntry):
+        model._default_manager.order_by("pk").first().save()
     User.objects.create_user("someone", password="unused-password-1")
     attempt = {"username": "someone", "ip_address": "203.0.113.9", "user_agent": "test",
                "http_accept": "*/*", "path_info": "/admin/login/"}  # fmt: skip
@@ -66,14 +77,40 @@ def _public_event() -> Event:
     return Event.objects.public().order_by("pk").first()
 
 
+def _event_slug() -> dict[str, str]:
+    return {"slug": _public_event().slug}
+
+
+def _outlet_slug() -> dict[str, str]:
+    return {"slug": Outlet.objects.order_by("pk").first().slug}
+
+
+def _name_slug() -> dict[str, str]:
+    return {
+        "slug": NameEntry.objects.filter(article_links__isnull=False).order_by("pk").first().slug
+    }
+
+
 # Arguments for the named URLs that take any, besides the admin's pages of one model.
 SAMPLES: dict[str, Callable[[], dict[str, str]]] = {
-    "articles:event-detail": lambda: {"slug": _public_event().slug},
+    "articles:event-detail": _event_slug,
+    "articles:event-export-tsv": _event_slug,
+    "articles:event-export-tmx": _event_slug,
+    "articles:event-export-json": _event_slug,
     "articles:article-detail": lambda: {"pk": _pk(Article)},
-    "articles:outlet-detail": lambda: {"slug": Outlet.objects.order_by("pk").first().slug},
-    "articles:name-detail": lambda: {
-        "slug": NameEntry.objects.filter(article_links__isnull=False).order_by("pk").first().slug
-    },
+    "articles:outlet-detail": _outlet_slug,
+    "articles:name-detail": _name_slug,
+    "articles:language-feed": lambda: {"code": "en"},
+    "articles:outlet-feed": _outlet_slug,
+    "articles:sitemap-section": lambda: {"section": "events"},
+    "api:event-detail": _event_slug,
+    "api:article-detail": lambda: {"pk": _pk(Article)},
+    "api:outlet-detail": _outlet_slug,
+    "api:language-detail": lambda: {"code": "en"},
+    "api:name-detail": _name_slug,
+    "admin:articles_capture_text": lambda: {"pk": _pk(Capture)},
+    "admin:articles_capture_download": lambda: {"pk": _pk(Capture)},
+    "admin:articles_event_preview": lambda: {"pk": str(_public_event().pk)},
     "admin:articles_article_accept_proposal": lambda: {"pk": _pk(Article)},
     "admin:auth_user_password_change": lambda: {"id": _pk(User)},
     "admin:view_on_site": lambda: {
@@ -112,6 +149,14 @@ def _urls_for(name: str) -> list[SiteURL]:
         labels = sorted({m._meta.app_label for m in admin.site._registry})
         return [SiteURL(name, reverse(name, kwargs={"app_label": label})) for label in labels]
     page = MODEL_PAGE.match(name)
+    if page and page["action"] == "simple_history":
+        # A version's page (django-simple-history's pattern takes positional arguments).
+        model = apps.get_model(page["app"], page["model"])
+        version = model.history.order_by("history_id").first()  # type: ignore[attr-defined]
+        if version is None:
+            raise LookupError(f"no history of {model.__name__} to fill a sample URL")
+        path = reverse(name, args=[str(version.instance.pk), str(version.history_id)])
+        return [SiteURL(name, path, model, "version")]
     if page and page["action"] in MODEL_ACTIONS:
         model = apps.get_model(page["app"], page["model"])
         kwargs = {} if page["action"] in {"changelist", "add"} else {"object_id": _pk(model)}

@@ -1,7 +1,7 @@
 """A capture's bytes for staff, as text to read or as the original bytes to download.
 
 Never rendered as HTML: the text is served as text/plain with `nosniff` (a captured
-`<script>` is shown, not run), and the download is an attachment named `.txt`, so even a
+script element is shown, not run), and the download is an attachment named `.txt`, so even a
 saved HTML page opens as text.
 """
 

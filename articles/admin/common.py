@@ -40,7 +40,7 @@ class CaptureDisplayMixin(PanelStyles):
 
     @admin.display(description=_("raw capture"))
     def raw_text(self, obj: Capture) -> str:
-        # format_html escapes the capture: a captured <script> is shown, never run.
+        # format_html escapes the capture: a captured script element is shown, never run.
         return format_html('<pre class="raw-capture">{}</pre>', obj.text)
 
 
