@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from articles.editing.merging import merge_events
+from articles.grouping.events import new_event_slug
 from articles.models import Article, Event, EventAlignment, EventRedirect
 from tests.factories import make_article, make_event
 
@@ -101,3 +102,27 @@ def test_an_event_cannot_be_merged_into_itself(pair):
     with pytest.raises(ValidationError):
         merge_events(survivor=survivor, merged=survivor)
     assert Event.objects.filter(pk=survivor.pk).exists()
+
+
+def test_a_new_event_never_takes_a_merged_events_address(pair):
+    """Grouping gives a new event the next free slug, and an editor's form refuses the old
+    one, so the redirect keeps sending old links to the event they now belong to."""
+    survivor, merged, _, _ = pair
+    merged.slug = new_event_slug(merged.title, merged.date)
+    merged.save()
+    merge_events(survivor=survivor, merged=merged)
+    assert merged.slug == "chen-gang-in-ha-noi-2025-02-19"
+    assert new_event_slug(merged.title, merged.date) == "chen-gang-in-ha-noi-2025-02-19-2"
+    newcomer = Event(title="Chen Gang in Hà Nội", slug=merged.slug, date=date(2025, 2, 19))
+    with pytest.raises(ValidationError) as refused:
+        newcomer.full_clean()
+    assert "slug" in refused.value.message_dict
+
+
+def test_the_event_a_redirect_leads_to_may_keep_saving_its_own_slug(pair):
+    survivor, merged, _, _ = pair
+    merge_events(survivor=survivor, merged=merged)
+    EventRedirect.objects.create(old_slug="hanoi-old", event=survivor)
+    survivor.full_clean()  # its own slug holds no redirect
+    survivor.slug = "hanoi-old"
+    survivor.full_clean()  # taking back an address that leads to itself is fine

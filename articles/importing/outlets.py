@@ -53,4 +53,4 @@ def create_outlet(*, record: ParsedCapture) -> Outlet | None:
 
 
 def _unique_slug(name: str) -> str:
-    return unique_slug(Outlet.objects.all(), slugify(fold(name))[:190] or "outlet")
+    return unique_slug(slugify(fold(name))[:190] or "outlet", (Outlet.objects.all(), "slug"))

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..history import ArchiveHistory
 from ..languages.folding import fold
 from ..querysets import EventQuerySet
+from .redirects import EventRedirect
 
 
 class Event(models.Model):
@@ -63,6 +65,20 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:event-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        # A merged event's old address redirects to the event it went into; an event taking
+        # it would silently end that redirect and send old links to another happening.
+        moved = EventRedirect.objects.filter(old_slug=self.slug).select_related("event").first()
+        if moved is not None and moved.event_id != self.pk:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "This address belongs to an event merged into “%(event)s”; choose another."
+                    )
+                    % {"event": moved.event.title}
+                }
+            )
 
     def refresh_search_text(self) -> None:
         """save() calls this; bulk inserts, which bypass save(), call it themselves."""
