@@ -14,9 +14,9 @@ from .alignment.event_alignments import refresh_event_alignment
 from .comparison import refresh_event_comparison
 from .importing.progress import ProgressBar
 from .models import Article, Event, NameEntry
-from .querysets import EventQuerySet
 from .names.linking import link_article_names, relink_articles_for
 from .page_cache import event_pages_changed
+from .querysets import EventQuerySet
 
 
 def refresh_event(event_id: int, *, realign: bool = False) -> None:

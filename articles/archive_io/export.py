@@ -10,6 +10,7 @@ it runs cannot refer to an event the file does not hold.
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from io import TextIOBase
 from typing import Any, TextIO
 
 from django.db import connection, transaction
@@ -23,7 +24,7 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def export_archive(out: TextIO, *, progress: TextIO | None = None) -> dict[str, int]:
+def export_archive(out: TextIOBase, *, progress: TextIO | None = None) -> dict[str, int]:
     """Write every record to `out`, one line each after the header; returns records per
     type. A progress bar goes to `progress` when that is a terminal."""
     # A caller that already holds a transaction (a test) has its snapshot chosen already.

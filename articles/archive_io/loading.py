@@ -29,7 +29,16 @@ from articles.languages.folding import match_key
 from articles.models import Article, Capture, Event, Language, NameEntry, NameVariant, Outlet
 from articles.text import compute_text
 
-from .records import BY_MODEL, BY_NAME, HEADER, RECORD_TYPES, Nested, RecordType, column, model_field
+from .records import (
+    BY_MODEL,
+    BY_NAME,
+    HEADER,
+    RECORD_TYPES,
+    Nested,
+    RecordType,
+    column,
+    model_field,
+)
 
 INSERT_ROWS = 500  # rows per INSERT: well under either database's limit on parameters
 
@@ -70,7 +79,6 @@ class Loaded:
 # Languages and the name register are not in this list: the migrations create them, and
 # the file's own replace them.
 CONTENT = (Outlet, Event, Article)
-
 
 
 def load_archive(
@@ -206,8 +214,8 @@ def _fill(
     try:
         instance.clean_fields(exclude=foreign_keys)
     except ValidationError as exc:
-        problems = "; ".join(f"{key}: {' '.join(m)}" for key, m in exc.message_dict.items())
-        raise ArchiveFileError(number, f"{what}: {problems}") from exc
+        reasons = "; ".join(f"{key}: {' '.join(m)}" for key, m in exc.message_dict.items())
+        raise ArchiveFileError(number, f"{what}: {reasons}") from exc
     if isinstance(instance, Capture) and instance.sha256 != values["sha256"]:
         raise ArchiveFileError(number, f"{what}: the bytes do not match their sha256")
     pending.references.extend(references)
@@ -307,7 +315,7 @@ def _insert(model: type[models.Model], rows: list[tuple[int, models.Model]]) -> 
                     _raw_insert(model, [row])
             except IntegrityError as exc:
                 reason = str(exc).splitlines()[0]
-                what = BY_MODEL.get(model) or model._meta.verbose_name
+                what = BY_MODEL[model].name if model in BY_MODEL else model._meta.model_name
                 raise ArchiveFileError(
                     number, f"{what}: the database refused it: {reason}"
                 ) from exc
