@@ -23,16 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _setup import RESULTS, ROOT
-
-PG_BASE = "postgres://postgres@127.0.0.1:5432"
-
-
-def psql(database: str, sql: str) -> str:
-    out = subprocess.run(
-        ["psql", f"{PG_BASE}/{database}", "-Atqc", sql], capture_output=True, text=True, check=True
-    )
-    return out.stdout.strip()
+from _setup import PG_BASE, RESULTS, ROOT, psql
 
 
 def manage(database: str, *args: str) -> tuple[float, int]:

@@ -119,7 +119,7 @@ def test_a_bad_line_is_refused_with_its_number_and_nothing_is_written(
     data, number = edit(archive_file, record_type, change)
     languages, entries = Language.objects.count(), NameEntry.objects.count()
     with pytest.raises(ArchiveFileError, match=reason) as refused:
-        load_archive(iter(data.splitlines(keepends=True)))  # type: ignore[arg-type]
+        load_archive(iter(data.splitlines(keepends=True)))
     assert refused.value.line == number
     assert str(refused.value).startswith(f"line {number}: ")
     assert (Article.objects.count(), Event.objects.count(), Capture.objects.count()) == (0, 0, 0)
@@ -130,7 +130,7 @@ def test_a_row_the_database_refuses_is_named_by_its_line(archive_file):
     """Event 1 given event 2's key: the database refuses the second, on the line after."""
     data, number = edit(archive_file, "event", lambda r: {**r, "id": 2})
     with pytest.raises(ArchiveFileError, match="event: the database refused it") as refused:
-        load_archive(iter(data.splitlines(keepends=True)))  # type: ignore[arg-type]
+        load_archive(iter(data.splitlines(keepends=True)))
     assert refused.value.line == number + 1
     assert Event.objects.count() == 0
 
@@ -138,13 +138,13 @@ def test_a_row_the_database_refuses_is_named_by_its_line(archive_file):
 def test_a_file_without_the_header_is_refused_on_line_1(archive_file):
     lines = archive_file.splitlines(keepends=True)
     with pytest.raises(ArchiveFileError, match="line 1: not a coverage-archive file"):
-        load_archive(iter(lines[1:]))  # type: ignore[arg-type]
+        load_archive(iter(lines[1:]))
 
 
 def test_refusing_a_non_empty_archive_writes_nothing(archive_file):
     make_article(title="Already here")
     with pytest.raises(ArchiveNotEmpty):
-        load_archive(iter(archive_file.splitlines(keepends=True)))  # type: ignore[arg-type]
+        load_archive(iter(archive_file.splitlines(keepends=True)))
     assert list(Article.objects.values_list("title", flat=True)) == ["Already here"]
 
 
