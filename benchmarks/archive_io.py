@@ -1,29 +1,31 @@
 """export_archive and import_archive: articles/s each way and the peak memory of each process.
 
-For each source database (a `generate_archive` archive on 127.0.0.1:5432) the script runs
-`manage.py export_archive --output FILE` in a child process, then creates a fresh database,
-migrates it (not timed), runs `manage.py import_archive FILE --no-refresh` (aligning every
-event is a separate job: see the README), exports the imported archive again and compares
-the bytes with the first file, and drops the database. Peak memory is the child's own
-ru_maxrss (os.wait4), beside that of a child that only starts Django (`manage.py check`), so
-two sizes of archive show whether memory grows with the archive. DEBUG is off in the
-children (no query log kept).
+Each run exports a source database (a `generate_archive` archive on 127.0.0.1:5432) to a file,
+optionally repeats that file's records N times with shifted keys and suffixed slugs, URLs and
+names (a larger archive made from a smaller one: generating 100,000 articles took over an hour
+on the shared 2-core machine while 8 sessions ran), then, each in a child process: imports the
+file into a fresh, migrated database (migration not timed) with `--no-refresh` (aligning every
+event is a job of its own: see the README), exports that database again, compares the bytes
+with the file, and drops the database. Peak memory is each child's own ru_maxrss (os.wait4),
+beside that of a child that only starts Django (`manage.py check`); two sizes of archive show
+whether memory grows with the archive. DEBUG is off in the children (no query log kept).
 
-Make the sources first, e.g.:
-    createdb aio_bench_src && DATABASE_URL=postgres://postgres@127.0.0.1:5432/aio_bench_src \
-      .venv/bin/python manage.py migrate && ... generate_archive --articles 100000 --seed 1
-Run: .venv/bin/python benchmarks/archive_io.py --source aio_bench_src10k --source aio_bench_src
+Make the source first: createdb, migrate, `generate_archive --articles 10000 --seed 1`.
+Run: .venv/bin/python benchmarks/archive_io.py --run aio_bench_src10k:1 --run aio_bench_src10k:10
 """
 
 import argparse
+import hashlib
+import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from base64 import b64decode, b64encode
 from pathlib import Path
 
-from _setup import PG_BASE, RESULTS, ROOT, psql
+from _setup import PG_BASE, RESULTS, ROOT, django_setup, psql
 
 
 def manage(database: str, *args: str) -> tuple[float, int]:
@@ -48,33 +50,84 @@ def manage(database: str, *args: str) -> tuple[float, int]:
     return seconds, usage.ru_maxrss // 1024  # ru_maxrss is in KiB on Linux
 
 
-def run(source: str, work: Path, target: str) -> dict:
-    articles = int(psql(source, "SELECT count(*) FROM articles_article"))
-    events = int(psql(source, "SELECT count(*) FROM articles_event"))
-    exported, again = work / f"{source}.jsonl", work / f"{source}-again.jsonl"
+def repeated(path: Path, times: int, out: Path) -> None:
+    """The archive in `path` `times` over, as one archive: the languages and name register
+    once, every other record again with its keys shifted past the previous copy's and its
+    unique values (slugs, outlet names, source URLs, capture bytes) made distinct."""
+    django_setup()
+    from articles.archive_io.export import dumps  # the export's own byte form
+
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    kinds = ("outlet", "event", "article", "capture", "alignment_correction")
+    top = {kind: max((r["id"] for r in records if r["type"] == kind), default=0) for kind in kinds}
+    top["image"] = max(
+        (i["id"] for r in records if r["type"] == "article" for i in r["images"]), default=0
+    )
+    order = [r["type"] for r in records]
+    with out.open("w", encoding="utf-8") as file:
+        for name in dict.fromkeys(order):
+            copies = 1 if name in ("header", "language", "name_entry") else times
+            for copy in range(copies):
+                for record in (r for r in records if r["type"] == name):
+                    file.write(dumps(_copy(record, copy, top)) + "\n")
+
+
+def _copy(record: dict, copy: int, top: dict[str, int]) -> dict:
+    if copy == 0:
+        return record
+    record = dict(record)
+    shift = {"outlet": "outlet", "event": "event", "proposed_event": "event",
+             "translation_of": "article", "article": "article"}  # fmt: skip
+    for key, kind in shift.items():
+        if record.get(key) is not None and key != record["type"]:
+            record[key] += copy * top[kind]
+    if record["type"] in top:
+        record["id"] += copy * top[record["type"]]
+    if "slug" in record:
+        record["slug"] += f"-{copy}"
+    if record["type"] == "outlet":
+        record["name"] += f" ({copy})"
+    if record.get("source_url"):
+        record["source_url"] += f"?copy={copy}"
+    if "images" in record:
+        record["images"] = [{**i, "id": i["id"] + copy * top["image"]} for i in record["images"]]
+    if record["type"] == "capture":
+        raw = b64decode(record["raw"]) + f"\ncopy {copy}".encode()
+        record["raw"], record["sha256"] = b64encode(raw).decode(), hashlib.sha256(raw).hexdigest()
+    return record
+
+
+def run(source: str, times: int, work: Path, target: str) -> dict:
+    original, exported, again = (work / f"{name}.jsonl" for name in ("original", "file", "again"))
+    manage(source, "export_archive", "--output", str(original))
+    if times == 1:
+        original.rename(exported)
+    else:
+        repeated(original, times, exported)
     baseline = manage(source, "check")[1]
-    export_seconds, export_mib = manage(source, "export_archive", "--output", str(exported))
     psql("postgres", f"DROP DATABASE IF EXISTS {target}")
     psql("postgres", f"CREATE DATABASE {target}")
     try:
         manage(target, "migrate", "--verbosity", "0")
         import_seconds, import_mib = manage(target, "import_archive", str(exported), "--no-refresh")
-        manage(target, "export_archive", "--output", str(again))
-        identical = exported.read_bytes() == again.read_bytes()
+        export_seconds, export_mib = manage(target, "export_archive", "--output", str(again))
+        articles = int(psql(target, "SELECT count(*) FROM articles_article"))
+        events = int(psql(target, "SELECT count(*) FROM articles_event"))
     finally:
         psql("postgres", f"DROP DATABASE IF EXISTS {target}")
     result = {
         "articles": articles,
         "events": events,
+        "source": f"{source}" + (f" x {times}" if times > 1 else ""),
         "megabytes": exported.stat().st_size / 1e6,
         "baseline": baseline,
         "export": (export_seconds, export_mib),
         "import": (import_seconds, import_mib),
-        "identical": identical,
+        "identical": exported.read_bytes() == again.read_bytes(),
         "load": os.getloadavg()[0],
     }
-    exported.unlink()
-    again.unlink()
+    for path in (original, exported, again):
+        path.unlink(missing_ok=True)
     return result
 
 
@@ -82,7 +135,8 @@ def row(result: dict) -> str:
     (export_s, export_mib), (import_s, import_mib) = result["export"], result["import"]
     articles = result["articles"]
     return (
-        f"| {articles:,} | {result['events']:,} | {result['megabytes']:,.0f} MB "
+        f"| {articles:,} | {result['events']:,} | {result['source']} "
+        f"| {result['megabytes']:,.0f} MB "
         f"| {export_s:.0f} s | **{articles / export_s:,.0f}** | {export_mib} MiB "
         f"| {import_s:.0f} s | **{articles / import_s:,.0f}** | {import_mib} MiB "
         f"| {result['baseline']} MiB | {'yes' if result['identical'] else '**no**'} "
@@ -103,9 +157,9 @@ def write_report(rows: list[str]) -> None:
         f"{os.cpu_count()} CPUs shared with other jobs (load average at the end of each run). "
         "Written by `benchmarks/archive_io.py`.",
         "",
-        "| articles | events | file | export | articles/s | export peak | import "
+        "| articles | events | from | file | export | articles/s | export peak | import "
         "| articles/s | import peak | start-up | identical | load |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *rows,
     ]
     text = "\n".join(lines) + "\n"
@@ -115,13 +169,16 @@ def write_report(rows: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--source", action="append", required=True, help="database to export")
+    parser.add_argument(
+        "--run", action="append", required=True, metavar="DATABASE:TIMES",
+        help="export DATABASE, repeat its records TIMES over, import, export again",
+    )  # fmt: skip
     parser.add_argument("--target", default="aio_bench_dst", help="database to import into")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="archive-io-") as work:
-        for source in args.source:
-            rows.append(row(run(source, Path(work), args.target)))
+        for source, times in (run.rsplit(":", 1) for run in args.run):
+            rows.append(row(run(source, int(times), Path(work), args.target)))
             print(rows[-1], flush=True)
     write_report(rows)
 
