@@ -106,6 +106,7 @@ BAD_LINES = {
     "data: homepage": ("outlet", lambda r: {**r, "homepage": "data:text/html,x"},
                        "homepage: Enter a valid URL"),
     "a key that is not a number": ("event", lambda r: {**r, "id": "1"}, "id must be a whole"),
+    "a number where text belongs": ("article", lambda r: {**r, "body": 12}, "body must be a str"),
     "a null where a value is required": ("event", lambda r: {**r, "date": None},
                                          "date cannot be null"),
     "an invalid choice": ("article", lambda r: {**r, "status": "secret"}, "status: Value"),

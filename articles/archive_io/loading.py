@@ -16,7 +16,7 @@ page-cache stamps); what the file leaves out is computed here as `save()` would 
 import binascii
 import json
 from base64 import b64decode
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TextIO
 
@@ -25,10 +25,9 @@ from django.core.management.color import no_style
 from django.db import IntegrityError, connection, models, transaction
 
 from articles.importing.progress import ProgressBar
-from articles.languages.folding import match_key
-from articles.models import Article, Capture, Event, Language, NameEntry, NameVariant, Outlet
-from articles.text import compute_text
+from articles.models import Article, Capture, Event, Language, NameEntry, Outlet
 
+from .export import dumps
 from .records import (
     BY_MODEL,
     BY_NAME,
@@ -47,6 +46,8 @@ Reference = tuple[int, str, type[models.Model], Any]  # line, field, referenced 
 
 
 class ArchiveFileError(Exception):
+    """A line of the file that cannot be imported, with its number."""
+
     def __init__(self, line: int, message: str) -> None:
         super().__init__(f"line {line}: {message}")
         self.line = line
@@ -140,7 +141,7 @@ def _records(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any], int]]:
             if record != HEADER:
                 raise ArchiveFileError(
                     1, f"not a {HEADER['format']} file of version {HEADER['version']} "
-                    f"(the first line must be {json.dumps(HEADER, sort_keys=True)})"
+                    f"(the first line must be {dumps(HEADER)})"
                 )  # fmt: skip
             continue
         yield number, record, len(raw)
@@ -200,6 +201,10 @@ def _fill(
             _check_key(number, what, name, value)
         if value is None and not spec.null:
             raise ArchiveFileError(number, f"{what}: {name} cannot be null")
+        if isinstance(spec, models.CharField | models.TextField) and not isinstance(
+            value, str | None
+        ):
+            raise ArchiveFileError(number, f"{what}: {name} must be a string")
         if isinstance(spec, models.ForeignKey):
             if value is not None:
                 target = spec.related_model
@@ -208,10 +213,15 @@ def _fill(
         elif isinstance(spec, models.BinaryField):
             value = _base64(number, what, name, value)
         setattr(instance, spec.attname, value)
-    PREPARE.get(model, lambda instance: None)(instance)
     # References are checked by batch (_check_references), not one query per value.
     foreign_keys = [f.name for f in model._meta.concrete_fields if isinstance(f, models.ForeignKey)]
     try:
+        # What the models compute from these values first (an article's hash and search
+        # text, a spelling's folded form; an event's search text in its save()); a capture
+        # hashes its bytes in clean_fields(), to compare with the file's hash below.
+        instance.clean()
+        if isinstance(instance, Event):
+            instance.refresh_search_text()
         instance.clean_fields(exclude=foreign_keys)
     except ValidationError as exc:
         reasons = "; ".join(f"{key}: {' '.join(m)}" for key, m in exc.message_dict.items())
@@ -231,25 +241,6 @@ def _base64(number: int, what: str, name: str, value: Any) -> bytes:
         return b64decode(value, validate=True)
     except (binascii.Error, TypeError, ValueError) as exc:
         raise ArchiveFileError(number, f"{what}: {name} is not base64 ({exc})") from exc
-
-
-def _prepare_article(article: Article) -> None:
-    computed = compute_text(article.title, article.body)
-    article.body = computed.body
-    article.use_computed_text(computed)
-
-
-def _prepare_variant(variant: NameVariant) -> None:
-    variant.folded = match_key(variant.spelling)
-
-
-# What save() would compute for each model before writing it. A capture's hash is computed
-# by its clean_fields() and compared with the file's.
-PREPARE: dict[type[models.Model], Callable[[Any], None]] = {
-    Article: _prepare_article,
-    Event: Event.refresh_search_text,
-    NameVariant: _prepare_variant,
-}
 
 
 def _flush(pending: Pending | None, loaded: Loaded, *, finished: bool) -> None:
