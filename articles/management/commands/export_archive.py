@@ -32,4 +32,4 @@ class Command(BaseCommand):
                 counts = export_archive(out, progress=sys.stderr)
             os.replace(partial, output)
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-        self.stderr.write(self.style.SUCCESS(f"Exported {summary}."))
+        self.stderr.write(f"Exported {summary}.", self.style.SUCCESS)
