@@ -7,25 +7,50 @@ article (and pass the event it left when an editor moved it), and the register's
 """
 
 from collections.abc import Iterable
+from typing import TextIO
 
 from django.db import transaction
 
 from .alignment.event_alignments import refresh_event_alignment
 from .comparison import refresh_event_comparison
 from .history import history_reason
+from .importing.progress import ProgressBar
 from .models import Article, Event, NameEntry
 from .names.linking import link_article_names, relink_articles_for
 from .page_cache import event_pages_changed
+from .querysets import EventQuerySet
 
 
 def refresh_event(event_id: int, *, realign: bool = False) -> None:
+    """Store what the event's page reads, then give its cached pages a new version."""
+    store_event_reads(event_id, realign=realign)
+    # Last, so that the reader's cached pages change once everything they show is stored.
+    event_pages_changed(event_id)
+
+
+def store_event_reads(event_id: int, *, realign: bool = False) -> None:
     """Store what the event's page reads: its comparison panel and its alignment."""
     refresh_event_comparison(Event(pk=event_id))
     # An editor's correction written for other bodies is flagged stale here, in its history.
     with history_reason("refresh: the event's articles changed"):
         refresh_event_alignment(Event(pk=event_id), force=realign)
-    # Last, so that the reader's cached pages change once everything they show is stored.
-    event_pages_changed(event_id)
+
+
+def refresh_every_event(events: EventQuerySet, *, progress: TextIO | None = None) -> int:
+    """Store these events' comparisons and alignments now, after a bulk write that bypassed
+    the write paths (a generated or restored archive). Returns how many were refreshed.
+
+    Their `updated_at` is left as written (a restore gives back the same archive): their
+    readers' cached pages get new versions all the same, since a page's version holds the
+    time its alignment was stored.
+    """
+    ids = list(events.order_by("pk").values_list("pk", flat=True))
+    bar = ProgressBar(len(ids), stream=progress)
+    for pk in ids:
+        store_event_reads(pk)
+        bar.advance(f"event {pk}")
+    bar.close()
+    return len(ids)
 
 
 def _refresh_events_on_commit(event_ids: set[int | None], *, realign: bool = False) -> None:

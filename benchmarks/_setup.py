@@ -5,6 +5,7 @@ The data folder is COVERAGE_SHARED_DATA when set (the tests read the same variab
 
 import importlib.util
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +17,16 @@ RESULTS = Path(__file__).resolve().parent / "results"
 NTREX_DIR = DATA / "parallel" / "ntrex128"
 NTREX = NTREX_DIR / "ntrex128_eng_ind_swe_vie.jsonl"
 NTREX_COLUMNS = {"en": "eng", "id": "ind", "sv": "swe", "vi": "vie"}
+# The shared PostgreSQL server the scripts make their throwaway databases on.
+PG_BASE = "postgres://postgres@127.0.0.1:5432"
+
+
+def psql(database: str, sql: str) -> str:
+    """One statement on `database` of the shared server; its output, trimmed."""
+    out = subprocess.run(
+        ["psql", f"{PG_BASE}/{database}", "-Atqc", sql], capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
 
 
 def django_setup(settings: str = "coverage_site.settings") -> None:

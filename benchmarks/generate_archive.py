@@ -14,18 +14,10 @@ import subprocess
 import sys
 import time
 
-from _setup import RESULTS, ROOT
+from _setup import PG_BASE, RESULTS, ROOT, psql
 
-PG_BASE = "postgres://postgres@127.0.0.1:5432"
 TABLES = ("articles_article", "articles_event", "articles_outlet", "articles_articleimage",
           "articles_articlename")  # fmt: skip
-
-
-def psql(database: str, sql: str) -> str:
-    out = subprocess.run(
-        ["psql", f"{PG_BASE}/{database}", "-Atqc", sql], capture_output=True, text=True, check=True
-    )
-    return out.stdout.strip()
 
 
 def manage(database: str, *args: str) -> str:

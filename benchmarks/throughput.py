@@ -23,10 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from _setup import NTREX, RESULTS, ROOT
+from _setup import NTREX, PG_BASE, RESULTS, ROOT
 from _setup import NTREX_COLUMNS as COLUMNS
-
-PG_BASE = "postgres://postgres@127.0.0.1:5432"
 
 
 def write_captures(folder: Path, count: int) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from articles.importing.progress import ProgressBar
 from articles.models import Article, Event, Outlet
 from articles.names.matching import current_matcher
-from articles.refresh import refresh_event
+from articles.refresh import refresh_every_event
 
 from .computing import computed_batches
 from .marking import generated_articles, generated_events, generated_outlets
@@ -65,10 +65,4 @@ def _check_empty() -> None:
 def refresh_generated_events() -> int:
     """Store every generated event's comparison and alignment, as the write paths would after
     an import, so that no page view computes them. Returns how many events were refreshed."""
-    ids = list(Event.objects.filter(generated_events()).order_by("pk").values_list("pk", flat=True))
-    progress = ProgressBar(len(ids))
-    for pk in ids:
-        refresh_event(pk)
-        progress.advance(f"event {pk}")
-    progress.close()
-    return len(ids)
+    return refresh_every_event(Event.objects.filter(generated_events()))

@@ -12,8 +12,8 @@ class ProgressBar:
         self.enabled = total > 1 and self.stream.isatty()
         self.done = 0
 
-    def advance(self, label: str = "") -> None:
-        self.done += 1
+    def advance(self, label: str = "", *, steps: int = 1) -> None:
+        self.done += steps
         if not self.enabled:
             return
         filled = self.width * self.done // max(self.total, 1)
