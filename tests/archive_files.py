@@ -10,6 +10,7 @@ from articles.models import (
     Article,
     Event,
     EventAlignment,
+    EventRedirect,
     NameEntry,
     NameVariant,
     Outlet,
@@ -20,7 +21,7 @@ from tests.factories import make_article, make_capture, make_image
 def seeded_archive() -> dict[str, Article]:
     """The seed events, plus what they lack: a draft with an image and binary capture, an
     article whose original comes later in the file, an alignment correction, an outlet
-    homepage and a spelling tied to a language."""
+    homepage, a spelling tied to a language and the old address of an event merged away."""
     call_command("load_seed_events", stdout=StringIO())
     event = Event.objects.order_by("pk").first()
     assert event is not None
@@ -40,6 +41,7 @@ def seeded_archive() -> dict[str, Article]:
     Outlet.objects.filter(pk=1).update(homepage="https://www.vietnam.vn/")
     entry = NameEntry.objects.order_by("pk").first()
     NameVariant.objects.create(entry=entry, spelling="Tran Cuong Test", language_id="vi")
+    EventRedirect.objects.create(old_slug="an-event-merged-away", event=event)
     return {"draft": draft, "first": first}
 
 

@@ -26,7 +26,7 @@ def test_every_record_is_there_in_dependency_and_key_order(tmp_path):
     seeded_archive()
     lines = records(export_bytes(tmp_path))[1:]
     types = [line["type"] for line in lines]
-    order = ["language", "outlet", "name_entry", "event", "article", "capture",
+    order = ["language", "outlet", "name_entry", "event", "event_redirect", "article", "capture",
              "alignment_correction"]  # fmt: skip
     assert sorted(set(types), key=order.index) == order
     assert types == sorted(types, key=order.index)

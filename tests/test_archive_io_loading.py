@@ -36,9 +36,11 @@ def test_export_import_export_gives_identical_bytes(tmp_path, archive_file):
     assert export_bytes(tmp_path, "again.jsonl") == archive_file
 
 
-def test_an_imported_archive_works_as_one_written_by_hand(tmp_path, archive_file):
-    """The triggers fired, derived values were computed, and new rows get fresh keys."""
+def test_an_imported_archive_works_as_one_written_by_hand(tmp_path, archive_file, client):
+    """The triggers fired, derived values were computed, new rows get fresh keys, and a
+    merged event's old address still redirects."""
     import_bytes(tmp_path, archive_file)
+    assert client.get("/events/an-event-merged-away/").status_code == 301
     assert Event.objects.filter(is_public=True).count() == 3
     assert EventAlignment.objects.count() == 3  # refreshed after the import
     # Search by the database's own means (its search vectors on PostgreSQL), by a spelling

@@ -8,7 +8,8 @@ folded form, search vectors, page-cache stamps, and the stored alignments and co
 Name links are derived too, but kept: nothing notices a missing one (a name page would
 silently list fewer events), counting names is most of the work of linking an archive, and
 a restore should show the same name pages even if the matcher has changed since. Editors'
-accounts are not archive data: a correction's `edited_by` is left out.
+accounts are not archive data: a correction's `edited_by` is left out, and so is the change
+history (who changed what, when: in a `pg_dump` backup, not in this file).
 """
 
 from base64 import b64encode
@@ -25,6 +26,7 @@ from articles.models import (
     ArticleName,
     Capture,
     Event,
+    EventRedirect,
     Language,
     NameEntry,
     NameVariant,
@@ -69,6 +71,8 @@ RECORD_TYPES = (
         Event,
         ("id", "title", "slug", "summary", "date", "end_date", "place", "created_at", "updated_at"),
     ),
+    # A merged event's old address, so links to it still lead somewhere after a restore.
+    RecordType("event_redirect", EventRedirect, ("id", "old_slug", "event", "created_at")),
     RecordType(
         "article",
         Article,
