@@ -155,3 +155,15 @@ def test_refusing_a_non_empty_archive_writes_nothing(archive_file):
 def test_sequences_continue_after_the_imported_keys(tmp_path, archive_file):
     import_bytes(tmp_path, archive_file)
     assert Event.objects.create(title="New", slug="new", date="2025-01-01").pk > 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner statistics are PostgreSQL's")
+def test_the_planner_learns_the_tables_size_during_the_import(tmp_path, archive_file):
+    """Inside the import's one transaction autovacuum never runs: without its own ANALYZE the
+    planner keeps planning the triggers' lookups for empty tables (and the import slows as
+    it grows, benchmarks/results/archive-io.md)."""
+    import_bytes(tmp_path, archive_file, no_refresh=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'articles_article'")
+        (estimated,) = cursor.fetchone()
+    assert estimated >= Article.objects.count() > 0
