@@ -22,10 +22,12 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from articles.models import (
     AlignmentCorrection,
     Article,
+    ArticleImage,
     Capture,
     Event,
     EventAlignment,
     NameEntry,
+    NameVariant,
     Outlet,
 )
 
@@ -56,8 +58,10 @@ def load_seed_archive() -> None:
     alignment = EventAlignment.objects.select_related("event").first()
     AlignmentCorrection.objects.create(event=alignment.event, rows=alignment.rows)
     # Fixtures load without history: one edit each gives every version page a version.
-    for model in (Article, Event, Outlet, NameEntry):
+    for model in (Article, Event, Outlet, NameEntry, NameVariant):
         model._default_manager.order_by("pk").first().save()
+    ArticleImage.objects.create(article=Article.objects.order_by("pk").first(),
+                                url="https://example.org/photo.jpg", caption="A photo")  # fmt: skip
     User.objects.create_user("someone", password="unused-password-1")
     attempt = {"username": "someone", "ip_address": "203.0.113.9", "user_agent": "test",
                "http_accept": "*/*", "path_info": "/admin/login/"}  # fmt: skip

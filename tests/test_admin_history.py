@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from articles.history import history_reason
 from articles.models import EventAlignment, Outlet
-from tests.factories import make_article, make_event, make_outlet
+from tests.factories import make_article, make_event, make_image, make_outlet
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +148,42 @@ def test_every_history_admin_lists_versions(editor_login, model):
     assert client.get(reverse(f"admin:articles_{model}_history", args=[obj.pk])).status_code == 200
     version = reverse(f"admin:articles_{model}_simple_history", args=[obj.pk, record.history_id])
     assert client.get(version).status_code == 200
+
+
+def test_an_image_edited_in_its_article_has_a_history_that_restores(
+    editor_login, django_capture_on_commit_callbacks
+):
+    """Images are edited in their article's form; their own page (linked from the inline)
+    lists each change and restores an earlier caption."""
+    client, user = editor_login
+    image = make_image(make_article(language="en", event=make_event()), caption="Old caption")
+    image.caption = "New <i>caption</i>"
+    with history_reason("a test edit"):
+        image.save()
+    article_page = client.get(reverse("admin:articles_article_change", args=[image.article_id]))
+    history = reverse("admin:articles_articleimage_history", args=[image.pk])
+    assert reverse("admin:articles_articleimage_change", args=[image.pk]) in article_page.text
+    assert "a test edit" in client.get(history).text
+    first = image.history.earliest()
+    version = reverse(
+        "admin:articles_articleimage_simple_history", args=[image.pk, first.history_id]
+    )
+    assert "New &lt;i&gt;caption&lt;/i&gt;" in client.get(version + "?against=current").text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(version)["Location"] == history
+    image.refresh_from_db()
+    assert image.caption == "Old caption" and image.history.latest().history_user == user
+
+
+def test_a_spelling_has_a_history_of_its_own(editor_login):
+    from articles.models import NameEntry, NameVariant
+
+    client, _ = editor_login
+    entry = NameEntry.objects.create(name="Lan Anh", kind="person", slug="lan-anh")
+    spelling = NameVariant.objects.create(entry=entry, spelling="Lan Anh")
+    spelling.spelling = "Lan-Anh"
+    spelling.save()
+    entry_page = client.get(reverse("admin:articles_nameentry_change", args=[entry.pk]))
+    assert reverse("admin:articles_namevariant_change", args=[spelling.pk]) in entry_page.text
+    html = client.get(reverse("admin:articles_namevariant_history", args=[spelling.pk])).text
+    assert html.count(f"/admin/articles/namevariant/{spelling.pk}/history/") >= 2

@@ -14,7 +14,7 @@ from django.contrib.auth.models import AnonymousUser, Group, User
 from django.test import Client, RequestFactory
 from django.urls import resolve
 
-from articles.models import Article, Capture, Event, EventAlignment
+from articles.models import Article, ArticleImage, Capture, Event, EventAlignment, NameVariant
 from tests.site_urls import SiteURL, load_seed_archive, site_urls
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +36,10 @@ SIGNED_IN = {
     "admin:articles_article_accept_proposal": 405,  # POST only
 }
 ANONYMOUS = {"admin:login": 200}
-# Rows only the importer, the aligner and the login throttle write; nobody adds them in a form.
-NEVER_ADDED = {Capture, EventAlignment, AccessAttempt, AccessLog, AccessFailureLog}
+# Rows only the importer, the aligner and the login throttle write, and rows added only in
+# their parent's form (images, spellings): no add page of their own.
+NEVER_ADDED = {Capture, EventAlignment, AccessAttempt, AccessLog, AccessFailureLog,
+               ArticleImage, NameVariant}  # fmt: skip
 
 
 def make_user(role: str) -> User | None:
@@ -126,6 +128,8 @@ EDITOR_ACTIONS = {
     "article": ARTICLE_ACTIONS,
     "event": {"merge_selected_events"},
     "nameentry": {"delete_selected"},
+    "namevariant": {"delete_selected"},
+    "articleimage": {"delete_selected"},
     "alignmentcorrection": {"delete_selected"},
     "eventalignment": {"recompute"},
 }

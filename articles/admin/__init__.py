@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .alignments import AlignmentCorrectionAdmin, EventAlignmentAdmin
 from .articles import ArticleAdmin
 from .captures import CaptureAdmin
+from .children import ArticleImageAdmin, NameVariantAdmin
 from .events import EventAdmin
 from .languages import LanguageAdmin
 from .names import NameEntryAdmin
@@ -19,10 +20,12 @@ admin.site.index_title = _("The archive's content")
 __all__ = [
     "AlignmentCorrectionAdmin",
     "ArticleAdmin",
+    "ArticleImageAdmin",
     "CaptureAdmin",
     "EventAdmin",
     "EventAlignmentAdmin",
     "LanguageAdmin",
     "NameEntryAdmin",
+    "NameVariantAdmin",
     "OutletAdmin",
 ]

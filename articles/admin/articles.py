@@ -42,6 +42,7 @@ class ArticleImageInline(ImageThumbnailMixin, admin.TabularInline):
     readonly_fields = ["image_thumbnail"]
     formfield_overrides = HTTPS_URLS
     extra = 1
+    show_change_link = True  # its own page holds its history
 
 
 class CaptureInline(CaptureLinksMixin, CaptureDisplayMixin, admin.StackedInline):

@@ -29,6 +29,7 @@ class NameVariantInline(admin.TabularInline):
     extra = 1
     fields = ["spelling", "language", "folded"]
     readonly_fields = ["folded"]
+    show_change_link = True  # its own page holds its history
 
 
 @admin.register(NameEntry)
