@@ -245,9 +245,10 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
     "DEFAULT_SCHEMA_CLASS": "articles.api.schema.ArchiveSchema",
-    # Behind the TLS proxy every request comes from the proxy's address: the client's is the
-    # last one the proxy appended to X-Forwarded-For (not the spoofable first one).
-    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0" if DEBUG else "1")),
+    # The same client address as login throttling: REMOTE_ADDR, or behind the proxies the
+    # operator declares, the one they appended to X-Forwarded-For (never a header a client
+    # could write itself when no proxy is declared).
+    "NUM_PROXIES": REVERSE_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Coverage Archive API",

@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -25,6 +26,7 @@ from tests.test_views_events import EVENT_FILTER_CASES
 def _unthrottled(monkeypatch, settings):
     """Throttling is its own test; here every request is answered. The cache is per test."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()  # local memory outlives a test: no throttle counts from the one before
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": None})
 
 
@@ -232,6 +234,17 @@ def test_anonymous_clients_are_throttled_with_retry_after(client, admin_client, 
     assert 0 < int(refused.headers["Retry-After"]) <= 60
     # Signed-in editors are not anonymous.
     assert admin_client.get(reverse("api:event-list")).status_code == 200
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, scene, monkeypatch):
+    """With no proxy declared (REVERSE_PROXY_COUNT=0, as for login throttling), the address
+    is REMOTE_ADDR: X-Forwarded-For is the client's own writing."""
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    url = reverse("api:language-list")
+    statuses = [
+        client.get(url, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
 
 
 def test_the_export_is_the_apis_record_of_the_event_as_a_file(client, refreshed):
