@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TextIO
 
 from django.core.exceptions import ValidationError
-from django.core.management.color import no_style
-from django.db import IntegrityError, connection, models, transaction
+from django.db import models, transaction
 
 from articles.importing.progress import ProgressBar
 from articles.models import Article, Capture, Event, Language, NameEntry, Outlet
@@ -32,25 +31,15 @@ from .records import (
     BY_MODEL,
     BY_NAME,
     HEADER,
-    RECORD_TYPES,
+    ArchiveFileError,
     Nested,
     RecordType,
     column,
     model_field,
 )
-
-INSERT_ROWS = 500  # rows per INSERT: well under either database's limit on parameters
-
+from .tables import analyze, insert_rows, reset_sequences
 
 Reference = tuple[int, str, type[models.Model], Any]  # line, field, referenced model, key
-
-
-class ArchiveFileError(Exception):
-    """A line of the file that cannot be imported, with its number."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(f"line {line}: {message}")
-        self.line = line
 
 
 class ArchiveNotEmpty(Exception):
@@ -106,7 +95,7 @@ def load_archive(
                 pending = Pending(record_type)
             bar.advance(f"{record_type.name} line {number:,}", steps=length)
         _flush(pending, loaded, finished=True)
-        _reset_sequences()
+        reset_sequences()
     bar.close()
     return loaded.counts
 
@@ -248,33 +237,20 @@ def _flush(pending: Pending | None, loaded: Loaded, *, finished: bool) -> None:
         return
     record_type = pending.record_type
     _check_references(pending, loaded)
-    _insert(record_type.model, [(number, row) for number, row, _ in pending.rows])
+    insert_rows(record_type.model, [(number, row) for number, row, _ in pending.rows])
     for nested in record_type.nested:
-        _insert(
+        insert_rows(
             nested.model,
             [(number, child) for number, _, kids in pending.rows for child in kids[nested]],
         )
     before = loaded.counts[record_type.name]
     loaded.counts[record_type.name] += len(pending.rows)
     if before.bit_length() < loaded.counts[record_type.name].bit_length():
-        _analyze([record_type.model, *(nested.model for nested in record_type.nested)])
+        analyze([record_type.model, *(nested.model for nested in record_type.nested)])
     if finished:
         # Every record of this type is in: a reference to a later one must resolve now.
         _raise_first(_unresolved(loaded.forward))
         loaded.forward = []
-
-
-def _analyze(models_: list[type[models.Model]]) -> None:
-    """Tell PostgreSQL's planner how large the tables have grown, each time a type's rows
-    double. The whole import is one transaction, so autovacuum never sees these rows; planned
-    for the empty tables it started with, the triggers' and foreign keys' lookups slowed the
-    import from 770 articles/s at 10,000 to 339/s at 30,000 (benchmarks/results/archive-io.md).
-    ANALYZE in the transaction counts its own uncommitted rows."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in models_:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _check_references(pending: Pending, loaded: Loaded) -> None:
@@ -305,44 +281,3 @@ def _raise_first(unresolved: list[Reference]) -> None:
         number, name, target, key = unresolved[0]
         kind = BY_MODEL[target].name
         raise ArchiveFileError(number, f"{name} refers to {kind} {key!r}, not in the file")
-
-
-def _insert(model: type[models.Model], rows: list[tuple[int, models.Model]]) -> None:
-    """Insert the rows as given (raw, as loaddata does: no auto_now); a row the database
-    refuses (a duplicate key or slug, a broken rule) is found and named by its line."""
-    if not rows:
-        return
-    try:
-        with transaction.atomic():
-            _raw_insert(model, [row for _, row in rows])
-    except IntegrityError:
-        for number, row in rows:
-            try:
-                with transaction.atomic():
-                    _raw_insert(model, [row])
-            except IntegrityError as exc:
-                reason = str(exc).splitlines()[0]
-                what = BY_MODEL[model].name if model in BY_MODEL else model._meta.model_name
-                raise ArchiveFileError(
-                    number, f"{what}: the database refused it: {reason}"
-                ) from exc
-        raise
-
-
-def _raw_insert(model: type[models.Model], objs: list[models.Model]) -> None:
-    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and objs[0].pk is None)]
-    for start in range(0, len(objs), INSERT_ROWS):
-        model._base_manager._insert(  # type: ignore[attr-defined]
-            objs[start : start + INSERT_ROWS], fields=fields, raw=True
-        )
-
-
-def _reset_sequences() -> None:
-    """After explicit keys, the next new row must get a key above them (PostgreSQL; SQLite
-    follows the largest key by itself)."""
-    models_ = [rt.model for rt in RECORD_TYPES] + [
-        n.model for rt in RECORD_TYPES for n in rt.nested
-    ]
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), models_):
-            cursor.execute(sql)

@@ -38,6 +38,14 @@ VERSION = 1
 HEADER = {"type": "header", "format": FORMAT, "version": VERSION}
 
 
+class ArchiveFileError(Exception):
+    """A line of the file that cannot be imported, with its number."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+
+
 @dataclass(frozen=True)
 class Nested:
     """Rows of a child model written inside their parent's record, as a list of objects."""
