@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 
 from articles.generation.marking import (
@@ -160,6 +161,22 @@ def test_a_second_run_into_the_same_archive_is_refused():
     with pytest.raises(CommandError, match="fresh database"):
         generate(articles=10, seed=2)
     assert Article.objects.count() == 10
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner statistics are PostgreSQL's")
+def test_the_planner_learns_the_tables_size_as_they_grow():
+    """Without statistics the triggers' cached lookups were planned for empty tables and the
+    generator slowed from ~600 to ~120 articles/s by 30,000 (articles/planner_statistics.py)."""
+    generate("--batch-size=16", articles=100)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reltuples FROM pg_class WHERE relname IN "
+            "('articles_event', 'articles_article', 'articles_articlename')"
+        )
+        estimated = dict(cursor.fetchall())
+    # Analyzed after the batch that reached 64 articles: at least that many, not -1 (never).
+    assert estimated["articles_article"] >= 64
+    assert estimated["articles_event"] > 0 and estimated["articles_articlename"] > 0
 
 
 def test_without_the_corpus_the_seeds_alone_are_used():

@@ -25,6 +25,7 @@ from django.db import models, transaction
 
 from articles.importing.progress import ProgressBar
 from articles.models import Article, Capture, Event, Language, NameEntry, Outlet
+from articles.planner_statistics import analyze_if_doubled
 
 from .export import dumps
 from .records import (
@@ -37,7 +38,7 @@ from .records import (
     column,
     model_field,
 )
-from .tables import analyze, insert_rows, reset_sequences
+from .tables import insert_rows, reset_sequences
 
 Reference = tuple[int, str, type[models.Model], Any]  # line, field, referenced model, key
 
@@ -245,8 +246,11 @@ def _flush(pending: Pending | None, loaded: Loaded, *, finished: bool) -> None:
         )
     before = loaded.counts[record_type.name]
     loaded.counts[record_type.name] += len(pending.rows)
-    if before.bit_length() < loaded.counts[record_type.name].bit_length():
-        analyze([record_type.model, *(nested.model for nested in record_type.nested)])
+    analyze_if_doubled(
+        before,
+        loaded.counts[record_type.name],
+        [record_type.model, *(nested.model for nested in record_type.nested)],
+    )
     if finished:
         # Every record of this type is in: a reference to a later one must resolve now.
         _raise_first(_unresolved(loaded.forward))

@@ -1,5 +1,5 @@
 """The import's writes to the database: rows in bulk with their own keys, a refused row named
-by its line, the planner kept informed, and sequences moved past the imported keys."""
+by its line, and sequences moved past the imported keys."""
 
 from django.core.management.color import no_style
 from django.db import IntegrityError, connection, models, transaction
@@ -48,16 +48,3 @@ def reset_sequences() -> None:
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models_):
             cursor.execute(sql)
-
-
-def analyze(models_: list[type[models.Model]]) -> None:
-    """Tell PostgreSQL's planner how large the tables have grown, each time a type's rows
-    double. The whole import is one transaction, so autovacuum never sees these rows; planned
-    for the empty tables it started with, the triggers' and foreign keys' lookups slowed the
-    import from 770 articles/s at 10,000 to 339/s at 30,000 (benchmarks/results/archive-io.md).
-    ANALYZE in the transaction counts its own uncommitted rows."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in models_:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

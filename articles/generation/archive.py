@@ -4,8 +4,9 @@ import math
 from dataclasses import dataclass
 
 from articles.importing.progress import ProgressBar
-from articles.models import Article, Event, Outlet
+from articles.models import Article, ArticleImage, ArticleName, Event, Outlet
 from articles.names.matching import current_matcher
+from articles.planner_statistics import analyze_if_doubled
 from articles.refresh import refresh_every_event
 
 from .computing import computed_batches
@@ -15,6 +16,9 @@ from .plan import Ingredients, plan_events
 from .register import load_register
 from .sources import LANGUAGES, Sources
 from .writing import Written, batches, write_batch, write_outlets
+
+# What write_batch writes, analyzed as it grows (articles/planner_statistics.py).
+WRITTEN_MODELS = [Event, Article, ArticleImage, ArticleName]
 
 
 class ArchiveNotEmpty(Exception):
@@ -47,7 +51,9 @@ def generate_archive(request: Request) -> Written:
     planned = batches(events, size=request.batch_size)
     progress = ProgressBar(math.ceil(request.articles / request.batch_size))
     for batch, computed in computed_batches(planned, matcher=current_matcher(), jobs=request.jobs):
+        before = written.articles
         write_batch(batch, computed, outlet_ids=outlet_ids, written=written)
+        analyze_if_doubled(before, written.articles, WRITTEN_MODELS)
         progress.advance(f"{written.articles:,} articles")
     progress.close()
     return written
