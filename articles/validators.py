@@ -31,6 +31,16 @@ class HttpURLField(models.URLField):
 
     default_validators = [http_url_validator]
 
+    def to_python(self, value):
+        """The scheme in lower case, as forms.URLField gives it: URLValidator accepts
+        "HTTPS://" (it compares schemes case-insensitively), the constraints do not, so
+        full_clean outside a form passed a row that the database then refused."""
+        value = super().to_python(value)
+        scheme, separator, rest = (value or "").partition("://")
+        if separator and scheme.lower() in http_url_validator.schemes:
+            return scheme.lower() + separator + rest
+        return value
+
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         # Recorded as the migrations already hold it, a URLField with our validator: the

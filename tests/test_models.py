@@ -66,6 +66,25 @@ def test_source_url_must_be_http_in_full_clean():
     assert messages(error) == ["The source URL must be an http or https link."]
 
 
+def test_full_clean_lowers_a_web_links_scheme_so_the_database_takes_it():
+    """URLValidator compares schemes case-insensitively, the constraints do not: "HTTPS://"
+    passed full_clean and then failed the INSERT."""
+    article = Article(
+        event=make_event(),
+        language_id="en",
+        title="t",
+        body="b",
+        source_url="HTTPS://Example.org/A",
+    )
+    article.full_clean()
+    article.save()
+    image = ArticleImage(article=article, url="Http://example.org/a.jpg")
+    image.full_clean()
+    image.save()
+    assert article.source_url == "https://Example.org/A"
+    assert image.url == "http://example.org/a.jpg"
+
+
 @pytest.mark.parametrize("url", [JAVASCRIPT_URL, "ftp://example.org/a", "not a link"])
 def test_a_bad_url_gets_one_message_in_full_clean(url):
     """URLField's own URLValidator used to refuse a bad link beside ours: the message came twice."""
