@@ -18,7 +18,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, SyndicationFeed, get_tag_uri
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -58,6 +58,19 @@ def _feed_title(link: FeedLink) -> str:
 
 class _AtomFeed(Feed):
     feed_type = Atom1Feed
+
+    def get_feed(self, obj: object, request: object) -> SyndicationFeed:
+        """Each entry's id dated by when the archive made the row, which never changes.
+        Django's default tag URI is dated by `published`, so an editor's correction of a
+        publication date gave the entry a new id and readers saw it twice (Atom 4.2.6: an
+        id is permanent). The link (with the request's host) is known only here."""
+        feed = super().get_feed(obj, request)
+        for entry in feed.items:
+            entry["unique_id"] = get_tag_uri(entry["link"], entry.pop("created_at"))
+        return feed
+
+    def item_extra_kwargs(self, item: Event | Article) -> dict:
+        return {"created_at": item.created_at}
 
     def item_title(self, item: Event | Article) -> str:
         return xml_text(item.title)

@@ -31,6 +31,7 @@ def entries(client, url: str) -> dict[str, dict[str, str | None]]:
             "published": entry.findtext(f"{ATOM}published"),
             "updated": entry.findtext(f"{ATOM}updated"),
             "summary": entry.findtext(f"{ATOM}summary"),
+            "id": entry.findtext(f"{ATOM}id"),
         }
     return found
 
@@ -100,6 +101,20 @@ def test_a_new_article_shows_in_the_cached_feed_on_the_next_view(client, scene):
     assert len(entries(client, url)) == 1
     added = make_article(language="vi", event=scene["events"]["guangxi"], title="Bài mới")
     assert added.get_absolute_url() in entries(client, url)
+
+
+def test_an_entrys_id_stays_when_an_editor_corrects_its_publication_date(client, scene):
+    """Atom ids are permanent: dated by when the archive made the row, not by `published`."""
+    article = make_article(language="vi", event=scene["events"]["guangxi"], title="Bài mới")
+    url, link = reverse("articles:language-feed", args=["vi"]), article.get_absolute_url()
+    before = entries(client, url)[link]
+    article.published_on = date(2020, 1, 2)
+    article.save()
+    after = entries(client, url)[link]
+    assert after["published"] != before["published"]
+    assert after["id"] == before["id"]
+    # Django's tag URI: host, the day the row was made, path, then "/" and the fragment.
+    assert before["id"] == f"tag:testserver,{article.created_at:%Y-%m-%d}:{link}/"
 
 
 @pytest.mark.parametrize(
