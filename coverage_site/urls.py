@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.views.health import healthz
+from articles.views.robots import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots"),
     path("api/", include("articles.api.urls")),
     path("", include("articles.urls")),
 ]
