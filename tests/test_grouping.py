@@ -1,6 +1,7 @@
 """Grouping articles into events: real seeds and NTREX texts, existing events, applying."""
 
 import itertools
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from articles.facts.stated import StatedDate, stated_dates
 from articles.grouping import GroupingItem, apply_proposals, propose_groups, score_groups
+from articles.grouping import events as grouping_events
 from articles.grouping.evidence import happened_on
 from articles.grouping.proposals import accept_proposals, store_proposals
 from articles.languages.folding import match_key
@@ -385,7 +387,7 @@ def test_accept_action_on_selected_inbox_articles(client, proposed):
 
 @needs_shared_data
 @pytest.mark.django_db
-def test_an_undated_item_is_compared_with_every_event():
+def test_an_undated_item_is_compared_with_the_newest_events():
     """NTREX texts hold no date: the Indonesian version still finds the event that holds the
     English one, dated years before the seed imported beside it."""
     items, _ = ntrex_items(doc_limit=1)
@@ -398,7 +400,7 @@ def test_an_undated_item_is_compared_with_every_event():
 
 
 @pytest.mark.django_db
-def test_an_undated_hand_made_story_is_compared_with_every_event():
+def test_an_undated_hand_made_story_is_compared_with_the_newest_events():
     """The stories hold no date: the Indonesian version still finds the event that holds the
     English one, dated years before the seed proposed beside it."""
     versions = {item.key: item for item in story_items()[0]}
@@ -408,3 +410,18 @@ def test_an_undated_hand_made_story_is_compared_with_every_event():
     proposals = propose_groups([seed("004"), indonesian])
     assert proposals[indonesian.key] == event.slug
     assert proposals[seed("004").key] == "new-1"
+
+
+@pytest.mark.django_db
+def test_an_undated_item_meets_only_the_newest_events_however_large_the_archive(monkeypatch):
+    """Comparing an undated text with every event read the whole archive for one capture."""
+    monkeypatch.setattr(grouping_events, "UNDATED_CANDIDATES", 1)
+    versions = {item.key: item for item in story_items()[0]}
+    english, indonesian = versions["story:jakarta-metro:en"], versions["story:jakarta-metro:id"]
+    older = make_event("Jakarta opens its second MRT line", on=date(2019, 3, 24))
+    article_from(english, event=older)
+    make_event("A newer happening", on=date(2020, 1, 1))
+    assert propose_groups([indonesian]) == {indonesian.key: "new-1"}
+    # A dated text beside it still brings the events around its date.
+    dated = replace(indonesian, key="dated", published_on=date(2019, 3, 25))
+    assert propose_groups([indonesian, dated])[indonesian.key] == older.slug

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.text import slugify
 
 from articles.facts.stated import StatedDate
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 # Existing events this many days around the items' dates are candidates for a match.
 CANDIDATE_WINDOW = timedelta(days=60)
+# An undated text could report any happening, but comparing it with every event read the
+# whole archive (a million articles' bodies) for one capture. Captures are mostly of recent
+# news, so it meets the newest events; its proposal is the editors' to accept or change.
+UNDATED_CANDIDATES = 1000
 NEW_LABEL_PREFIX = "new-"
 PREFERRED_TITLE_LANGUAGE = "en"
 TITLE_LENGTH = 120
@@ -77,16 +81,19 @@ def candidate_events(
     items: Sequence["GroupingItem"], happened: Sequence[StatedDate | None]
 ) -> QuerySet[Event]:
     """The archive's events that could match: those dated within CANDIDATE_WINDOW of the
-    dates the items hold (`happened`: each item's happening, as its evidence dates it). When
-    any item holds no date at all, every event is a candidate."""
+    dates the items hold (`happened`: each item's happening, as its evidence dates it) and,
+    when any item holds no date at all, the UNDATED_CANDIDATES newest events."""
     held = [_dates_held(item.published_on, on) for item, on in zip(items, happened, strict=True)]
-    if not held or not all(held):
-        return Event.objects.all()
     days = [day for dates in held for day in dates]
-    return Event.objects.filter(
-        date__lte=max(days) + CANDIDATE_WINDOW,
-        date__gte=min(days) - CANDIDATE_WINDOW,
+    near = (
+        Q(date__lte=max(days) + CANDIDATE_WINDOW, date__gte=min(days) - CANDIDATE_WINDOW)
+        if days
+        else Q(pk__in=[])
     )
+    if held and all(held):
+        return Event.objects.filter(near)
+    newest = Q(pk__in=Event.objects.order_by("-date", "-pk").values("pk")[:UNDATED_CANDIDATES])
+    return Event.objects.filter(newest | near)
 
 
 def _dates_held(published_on: date | None, happened: StatedDate | None) -> list[date]:
