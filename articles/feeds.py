@@ -16,6 +16,7 @@ from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, SyndicationFeed, get_tag_uri
@@ -59,7 +60,7 @@ def _feed_title(link: FeedLink) -> str:
 class _AtomFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_feed(self, obj: object, request: object) -> SyndicationFeed:
+    def get_feed(self, obj: object, request: HttpRequest) -> SyndicationFeed:
         """Each entry's id dated by when the archive made the row, which never changes.
         Django's default tag URI is dated by `published`, so an editor's correction of a
         publication date gave the entry a new id and readers saw it twice (Atom 4.2.6: an

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from articles.editing.merging import merge_events
-from articles.grouping.events import new_event_slug
 from articles.models import Article, Event, EventAlignment, EventRedirect
+from articles.slugs import event_slug
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -108,11 +108,11 @@ def test_a_new_event_never_takes_a_merged_events_address(pair):
     """Grouping gives a new event the next free slug, and an editor's form refuses the old
     one, so the redirect keeps sending old links to the event they now belong to."""
     survivor, merged, _, _ = pair
-    merged.slug = new_event_slug(merged.title, merged.date)
+    merged.slug = event_slug(merged.title, merged.date)
     merged.save()
     merge_events(survivor=survivor, merged=merged)
     assert merged.slug == "chen-gang-in-ha-noi-2025-02-19"
-    assert new_event_slug(merged.title, merged.date) == "chen-gang-in-ha-noi-2025-02-19-2"
+    assert event_slug(merged.title, merged.date) == "chen-gang-in-ha-noi-2025-02-19-2"
     newcomer = Event(title="Chen Gang in Hà Nội", slug=merged.slug, date=date(2025, 2, 19))
     with pytest.raises(ValidationError) as refused:
         newcomer.full_clean()

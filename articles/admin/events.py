@@ -10,6 +10,7 @@ from .common import ArticleCountMixin
 from .event_editing import merge_selected_events
 from .history import HistoryAdminMixin
 from .previews import EventPreviewMixin
+from .slug_forms import EventForm
 
 
 class EventArticleInline(admin.TabularInline):
@@ -34,7 +35,7 @@ class EventArticleInline(admin.TabularInline):
 class EventAdmin(HistoryAdminMixin, EventPreviewMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["title", "date", "place", "article_count"]
     search_fields = ["title", "summary", "place"]
-    prepopulated_fields = {"slug": ["title"]}
+    form = EventForm
     date_hierarchy = "date"
     fields = ["title", "slug", "summary", "date", "end_date", "place"]
     inlines = [EventArticleInline]

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from ..models import NameEntry, NameVariant
 from ..refresh import refresh_for_entry
 from .history import HistoryAdminMixin
+from .slug_forms import NameEntryForm
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -37,7 +38,7 @@ class NameEntryAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "slug", "spelling_count", "article_count"]
     list_filter = ["kind"]
     search_fields = ["name", "slug", "variants__spelling"]
-    prepopulated_fields = {"slug": ["name"]}
+    form = NameEntryForm
     inlines = [NameVariantInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[NameEntry]:

@@ -5,12 +5,13 @@ from django.contrib import admin
 from ..models import Outlet
 from .common import HTTPS_URLS, ArticleCountMixin
 from .history import HistoryAdminMixin
+from .slug_forms import OutletForm
 
 
 @admin.register(Outlet)
 class OutletAdmin(HistoryAdminMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["name", "homepage", "country", "article_count"]
     search_fields = ["name", "slug", "homepage"]
-    prepopulated_fields = {"slug": ["name"]}
+    form = OutletForm
 
     formfield_overrides = HTTPS_URLS

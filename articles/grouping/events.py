@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
-from django.utils.text import slugify
 
 from articles.facts.stated import StatedDate
-from articles.languages.folding import fold
 from articles.languages.spellings import Spellings
-from articles.models import Article, Event, EventRedirect
+from articles.models import Article, Event
 from articles.refresh import refresh_for_article
-from articles.slugs import unique_slug
+from articles.slugs import event_slug
 
 from .clustering import Node
 from .evidence import gather, happened_on
@@ -188,18 +186,10 @@ def create_event_for(articles: Sequence[Article]) -> Event | None:
     plan = plan_new_event(articles)
     if plan.date is None:
         return None
-    event = Event(title=plan.title, slug=new_event_slug(plan.title, plan.date), date=plan.date)
+    event = Event(title=plan.title, slug=event_slug(plan.title, plan.date), date=plan.date)
     event.full_clean()
     event.save()
     return event
-
-
-def new_event_slug(title: str, on: date) -> str:
-    base = f"{slugify(fold(title))[:80].rstrip('-')}-{on.isoformat()}".lstrip("-")
-    # A merged event's old address answers with a redirect: a new event must not take it.
-    return unique_slug(
-        base, (Event.objects.all(), "slug"), (EventRedirect.objects.all(), "old_slug")
-    )
 
 
 def _assign(articles: list[Article], event: Event) -> None:

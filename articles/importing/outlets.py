@@ -2,11 +2,8 @@
 
 from functools import cached_property
 
-from django.utils.text import slugify
-
-from ..languages.folding import fold
 from ..models import Outlet
-from ..slugs import unique_slug
+from ..slugs import outlet_slug
 from .html_metadata import domain_of
 from .records import ParsedCapture
 
@@ -46,11 +43,7 @@ def create_outlet(*, record: ParsedCapture) -> Outlet | None:
     if record.outlet_domain and record.source_url:
         scheme = record.source_url.split(":", 1)[0].lower()
         homepage = f"{scheme}://{record.outlet_domain}/"
-    outlet = Outlet(name=name, slug=_unique_slug(name), homepage=homepage)
+    outlet = Outlet(name=name, slug=outlet_slug(name), homepage=homepage)
     outlet.full_clean()
     outlet.save()
     return outlet
-
-
-def _unique_slug(name: str) -> str:
-    return unique_slug(slugify(fold(name))[:190] or "outlet", (Outlet.objects.all(), "slug"))
