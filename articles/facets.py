@@ -5,21 +5,40 @@ a million articles the counts take seconds (a grouped count of every article), w
 page can spend; once the filters narrow the list that far, the counts take milliseconds. Past
 the limit the functions return None and the page shows the options without numbers, rather
 than numbers it did not compute.
+
+Finding out that a list is longer than the limit costs a walk of FACET_LIMIT + 1 of its rows:
+tens of milliseconds when each row is a semi-join (events covered in two languages). Where
+PostgreSQL's planner estimates the list at many times the limit, that walk is skipped.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, QuerySet
 
+from .estimates import planner_rows
 from .models import Article
 
 FACET_LIMIT = 2000
+# An estimate this many times over the limit is trusted to be over it: the planner's error on
+# the lists' filters stays well inside it (within 15% for languages, outlets, dates and
+# their combinations at 100,000 articles). A wrong guess only drops the numbers.
+ESTIMATE_MARGIN = 2
 
 
 def _narrow_ids(rows: QuerySet) -> list[int] | None:
     """The primary keys of `rows` when there are at most FACET_LIMIT of them, else None."""
-    ids = list(
-        rows.order_by().prefetch_related(None).values_list("pk", flat=True)[: FACET_LIMIT + 1]
-    )
+    rows = rows.order_by().prefetch_related(None)
+    if _estimated_over_limit(rows):
+        return None
+    ids = list(rows.values_list("pk", flat=True)[: FACET_LIMIT + 1])
     return ids if len(ids) <= FACET_LIMIT else None
+
+
+def _estimated_over_limit(rows: QuerySet) -> bool:
+    try:
+        estimate = planner_rows(rows.values("pk"))
+    except EmptyResultSet:  # a list that is empty before it is asked (qs.none())
+        return False
+    return estimate is not None and estimate > FACET_LIMIT * ESTIMATE_MARGIN
 
 
 def _counts(rows: QuerySet, key: str) -> dict:

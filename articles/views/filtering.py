@@ -72,16 +72,14 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         """Every outlet when the list is too long to count, else those it holds, counted;
         None when that is more than OUTLET_MENU_LIMIT: the form then asks for a slug."""
         chosen = self.request.GET.get("outlet")
-        outlets = Outlet.objects.only("slug", "name")
+        outlets = Outlet.objects.all()
         if counts is not None:
             outlets = outlets.filter(Q(slug__in=list(counts)) | Q(slug=chosen))
-        listed = list(outlets[: OUTLET_MENU_LIMIT + 1])
+        # Pairs, not models: past the limit they are read only to be counted.
+        listed = list(outlets.values_list("slug", "name")[: OUTLET_MENU_LIMIT + 1])
         if len(listed) > OUTLET_MENU_LIMIT:
             return None
-        return [
-            Option(outlet.slug, outlet.name, _count(counts, outlet.slug), outlet.slug == chosen)
-            for outlet in listed
-        ]
+        return [Option(slug, name, _count(counts, slug), slug == chosen) for slug, name in listed]
 
     def feeds(self) -> list[FeedLink]:
         """The feeds of the languages and the outlet the list is filtered by (valid ones)."""
