@@ -11,6 +11,8 @@ tens of milliseconds when each row is a semi-join (events covered in two languag
 PostgreSQL's planner estimates the list at many times the limit, that walk is skipped.
 """
 
+from functools import cached_property
+
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, QuerySet
 
@@ -41,13 +43,25 @@ def _estimated_over_limit(rows: QuerySet) -> bool:
     return estimate is not None and estimate > FACET_LIMIT * ESTIMATE_MARGIN
 
 
+class FacetScope:
+    """A list whose options are counted: its ids are read (or found too many) once, however
+    many facets count over it."""
+
+    def __init__(self, rows: QuerySet) -> None:
+        self.rows = rows
+
+    @cached_property
+    def ids(self) -> list[int] | None:
+        return _narrow_ids(self.rows)
+
+
 def _counts(rows: QuerySet, key: str) -> dict:
     return {row[key]: row["n"] for row in rows if row[key] is not None}
 
 
-def _event_counts(events: QuerySet, key: str) -> dict | None:
+def _event_counts(events: FacetScope, key: str) -> dict | None:
     """For each value of `key`, how many of `events` a published article with it covers."""
-    ids = _narrow_ids(events)
+    ids = events.ids
     if ids is None:
         return None
     rows = (
@@ -60,26 +74,26 @@ def _event_counts(events: QuerySet, key: str) -> dict | None:
     return _counts(rows, key)
 
 
-def _article_counts(articles: QuerySet, key: str) -> dict | None:
-    ids = _narrow_ids(articles)
+def _article_counts(articles: FacetScope, key: str) -> dict | None:
+    ids = articles.ids
     if ids is None:
         return None
     rows = Article.objects.filter(pk__in=ids).order_by().values(key).annotate(n=Count("pk"))
     return _counts(rows, key)
 
 
-def event_language_counts(events: QuerySet) -> dict[str, int] | None:
+def event_language_counts(events: FacetScope) -> dict[str, int] | None:
     """How many of `events` each language covers: ticking it would leave that many."""
     return _event_counts(events, "language_id")
 
 
-def event_outlet_counts(events: QuerySet) -> dict[str, int] | None:
+def event_outlet_counts(events: FacetScope) -> dict[str, int] | None:
     return _event_counts(events, "outlet__slug")
 
 
-def article_language_counts(articles: QuerySet) -> dict[str, int] | None:
+def article_language_counts(articles: FacetScope) -> dict[str, int] | None:
     return _article_counts(articles, "language_id")
 
 
-def article_outlet_counts(articles: QuerySet) -> dict[str, int] | None:
+def article_outlet_counts(articles: FacetScope) -> dict[str, int] | None:
     return _article_counts(articles, "outlet__slug")

@@ -1,14 +1,16 @@
 """What every filtered list shares: lenient filtering, readable problems, option counts."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django_filters import FilterSet
 from django_filters.views import FilterView
 
+from ..facets import FacetScope
 from ..feeds import FeedLink, language_feed_link, outlet_feed_link
 from ..models import Language, Outlet
 from .pagination import CappedPaginationMixin
@@ -52,14 +54,21 @@ class FilteredListView(CappedPaginationMixin, FilterView):
     strict = False
     paginate_by = settings.EVENTS_PER_PAGE
 
-    def without(self, name: str) -> QuerySet[Any]:
+    @cached_property
+    def results_for_facets(self) -> FacetScope:
+        """The results, as the facets count over them (each facet that shares them reads
+        them once)."""
+        return FacetScope(self.object_list)
+
+    def without(self, name: str) -> FacetScope:
         """The results as they would be without the filter `name` (for its option counts)."""
         if name not in self.request.GET:
             # The results themselves: filtering again would repeat the work (a search's).
-            return self.object_list
+            return self.results_for_facets
         data = self.request.GET.copy()
         data.pop(name, None)
-        return self.filterset_class(data, queryset=self.get_queryset(), request=self.request).qs
+        filterset = self.filterset_class(data, queryset=self.get_queryset(), request=self.request)
+        return FacetScope(filterset.qs)
 
     def language_options(self, counts: dict[str, int] | None) -> list[Option]:
         chosen = set(self.request.GET.getlist("language"))
