@@ -102,7 +102,7 @@ def open_data_urls(outlet: Outlet) -> list[tuple[str, str]]:
 
 def measure(client: Client, url: str, repeats: int) -> dict:
     client.get(url)
-    times, counts, slowest = [], [], (0.0, "")
+    times, counts, sql_times, slowest = [], [], [], (0.0, "")
     for _ in range(repeats):
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
@@ -110,6 +110,9 @@ def measure(client: Client, url: str, repeats: int) -> dict:
             times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         counts.append(len(queries.captured_queries))
+        # Time waiting for the database; the rest of a page's time is Python (the view,
+        # building rows into models, rendering the template).
+        sql_times.append(sum(float(query["time"]) for query in queries.captured_queries) * 1000)
         for query in queries.captured_queries:
             if float(query["time"]) * 1000 > slowest[0]:
                 slowest = (float(query["time"]) * 1000, query["sql"])
@@ -117,6 +120,7 @@ def measure(client: Client, url: str, repeats: int) -> dict:
     return {
         "p50": statistics.median(times),
         "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
+        "sql": statistics.median(sql_times),
         "queries": sorted(set(counts)),
         "slowest": slowest,
     }
@@ -126,23 +130,29 @@ def _counts(result: dict) -> str:
     return "/".join(str(n) for n in result["queries"])
 
 
-def report(label: str, repeats: int, results: list[tuple[str, str, dict]]) -> str:
+def report(
+    label: str, repeats: int, results: list[tuple[str, str, dict, dict]], load: tuple[float, float]
+) -> str:
     lines = [
         f"# Public pages at {label}",
         "",
         f"Django test client, anonymous; {repeats} requests per page after one warm-up; "
         f"{connection.vendor}. *Rendered*: page cache off (what the first view after a change "
         "costs). *Cached*: from the page cache (every later view until the next change). "
-        "2-core machine shared with other work. Written by `benchmarks/pages.py`.",
+        "2-core machine shared with other work: load average (1 min) "
+        f"{load[0]:.2f} at the start, {load[1]:.2f} at the end. *SQL ms*: the median "
+        "rendered request's time in the database, all its queries together. "
+        "Written by `benchmarks/pages.py`.",
         "",
-        "| page | URL | rendered p50 ms | rendered p95 ms | queries | slowest query ms "
+        "| page | URL | rendered p50 ms | rendered p95 ms | queries | SQL ms | slowest query ms "
         "| cached p50 ms | cached p95 ms | cached queries |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, url, r, c in results:
         lines.append(
             f"| {name} | `{url}` | {r['p50']:.1f} | {r['p95']:.1f} | {_counts(r)} "
-            f"| {r['slowest'][0]:.1f} | {c['p50']:.1f} | {c['p95']:.1f} | {_counts(c)} |"
+            f"| {r['sql']:.1f} | {r['slowest'][0]:.1f} | {c['p50']:.1f} | {c['p95']:.1f} "
+            f"| {_counts(c)} |"
         )
     slowest_pages = sorted(results, key=lambda item: -item[2]["p95"])[:EXPLAINED_PAGES]
     lines += ["", "## The slowest query of the slowest pages", ""]
@@ -162,6 +172,7 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     client = Client()
     results = []
+    load_at_start = os.getloadavg()[0]
     for name, url in sample_urls():
         if args.only and args.only not in name:
             continue
@@ -171,10 +182,10 @@ def main() -> None:
         results.append((name, url, rendered, cached))
         print(
             f"{name:28} rendered p50 {rendered['p50']:8.1f} p95 {rendered['p95']:8.1f} "
-            f"queries {rendered['queries']}   cached p50 {cached['p50']:6.1f} "
-            f"p95 {cached['p95']:6.1f} queries {cached['queries']}"
+            f"sql {rendered['sql']:6.1f} queries {rendered['queries']}   "
+            f"cached p50 {cached['p50']:6.1f} p95 {cached['p95']:6.1f} queries {cached['queries']}"
         )
-    text = report(args.label, args.repeats, results)
+    text = report(args.label, args.repeats, results, (load_at_start, os.getloadavg()[0]))
     database = connection.settings_dict["NAME"]
     out = ROOT / "benchmarks" / "results" / f"pages-{Path(str(database)).stem}.md"
     if not args.only:

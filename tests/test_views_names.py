@@ -73,3 +73,20 @@ def test_the_entry_page_runs_as_many_queries_for_30_events_as_for_3(client):
     small = queries()
     add_events(27)
     assert queries() == small
+
+
+def test_the_entry_page_counts_one_page_ahead(client, monkeypatch):
+    """Each event listed costs a walk past the events that do not mention the entry, so the
+    page looks one page ahead, not ten, and says there are more instead of counting them."""
+    from articles.views.names import NameDetailView
+
+    monkeypatch.setattr(NameDetailView, "paginate_by", 2)
+    for day in range(1, 7):
+        event = make_event(on=date(2025, 3, day))
+        linked(language="en", event=event, body="Chen Gang spoke.")
+    first = name_page(client, "chen-gang")
+    assert first.context["paginator"].capped
+    assert "Page 1 of more than 2" in first.content.decode()
+    last = name_page(client, "chen-gang", "?page=3")
+    assert [event.date.day for event in last.context["events"]] == [2, 1]
+    assert "Page 3 of 3" in last.content.decode()

@@ -42,6 +42,21 @@ def test_the_count_query_is_limited(thirty_events):
     assert "LIMIT" in queries.captured_queries[-1]["sql"].upper()
 
 
+def test_a_deep_page_and_its_count_come_from_one_walk_of_the_list(thirty_events):
+    """The rows before a deep page are walked once, for its keys and the look-ahead count
+    together: counting first and then fetching the page walked them twice."""
+    paginator = CappedPaginator(thirty_events, 2, requested_page=7)
+    with CaptureQueriesContext(connection) as queries:
+        page = paginator.page(7)
+        assert paginator.count == 30 and not paginator.capped
+        rows = list(page)
+    assert rows == list(thirty_events[12:14])
+    sql = [query["sql"].upper() for query in queries.captured_queries]
+    assert len(sql) == 2
+    assert [text for text in sql if "OFFSET" in text] == sql[:1]
+    assert not [text for text in sql if "COUNT(" in text]
+
+
 def test_a_capped_list_says_more_than_and_links_onwards(client, db, monkeypatch):
     monkeypatch.setattr(pagination, "LOOKAHEAD_PAGES", 1)
     for _ in range(45):

@@ -46,7 +46,9 @@ class EventListView(FilteredListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["language_options"] = self.language_options(event_language_counts(self.object_list))
+        # Events in every ticked language: ticking one more narrows the results themselves.
+        languages = event_language_counts(self.results_for_facets)
+        context["language_options"] = self.language_options(languages)
         context["outlet_options"] = self.outlet_options(event_outlet_counts(self.without("outlet")))
         return context
 

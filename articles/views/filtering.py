@@ -1,14 +1,16 @@
 """What every filtered list shares: lenient filtering, readable problems, option counts."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django_filters import FilterSet
 from django_filters.views import FilterView
 
+from ..facets import FacetScope
 from ..feeds import FeedLink, language_feed_link, outlet_feed_link
 from ..models import Language, Outlet
 from .pagination import CappedPaginationMixin
@@ -52,14 +54,21 @@ class FilteredListView(CappedPaginationMixin, FilterView):
     strict = False
     paginate_by = settings.EVENTS_PER_PAGE
 
-    def without(self, name: str) -> QuerySet[Any]:
+    @cached_property
+    def results_for_facets(self) -> FacetScope:
+        """The results, as the facets count over them (each facet that shares them reads
+        them once)."""
+        return FacetScope(self.object_list)
+
+    def without(self, name: str) -> FacetScope:
         """The results as they would be without the filter `name` (for its option counts)."""
         if name not in self.request.GET:
             # The results themselves: filtering again would repeat the work (a search's).
-            return self.object_list
+            return self.results_for_facets
         data = self.request.GET.copy()
         data.pop(name, None)
-        return self.filterset_class(data, queryset=self.get_queryset(), request=self.request).qs
+        filterset = self.filterset_class(data, queryset=self.get_queryset(), request=self.request)
+        return FacetScope(filterset.qs)
 
     def language_options(self, counts: dict[str, int] | None) -> list[Option]:
         chosen = set(self.request.GET.getlist("language"))
@@ -72,16 +81,14 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         """Every outlet when the list is too long to count, else those it holds, counted;
         None when that is more than OUTLET_MENU_LIMIT: the form then asks for a slug."""
         chosen = self.request.GET.get("outlet")
-        outlets = Outlet.objects.only("slug", "name")
+        outlets = Outlet.objects.all()
         if counts is not None:
             outlets = outlets.filter(Q(slug__in=list(counts)) | Q(slug=chosen))
-        listed = list(outlets[: OUTLET_MENU_LIMIT + 1])
+        # Pairs, not models: past the limit they are read only to be counted.
+        listed = list(outlets.values_list("slug", "name")[: OUTLET_MENU_LIMIT + 1])
         if len(listed) > OUTLET_MENU_LIMIT:
             return None
-        return [
-            Option(outlet.slug, outlet.name, _count(counts, outlet.slug), outlet.slug == chosen)
-            for outlet in listed
-        ]
+        return [Option(slug, name, _count(counts, slug), slug == chosen) for slug, name in listed]
 
     def feeds(self) -> list[FeedLink]:
         """The feeds of the languages and the outlet the list is filtered by (valid ones)."""

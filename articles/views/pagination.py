@@ -19,16 +19,38 @@ LOOKAHEAD_PAGES = 10
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, *args: Any, requested_page: int = 1, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        requested_page: int = 1,
+        lookahead_pages: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.limit = (max(requested_page, 1) + LOOKAHEAD_PAGES) * self.per_page
+        self.requested_page = max(requested_page, 1)
+        self.bottom = (self.requested_page - 1) * self.per_page
+        lookahead = LOOKAHEAD_PAGES if lookahead_pages is None else lookahead_pages
+        self.limit = (self.requested_page + lookahead) * self.per_page
+
+    @cached_property
+    def window(self) -> list[Any]:
+        """The keys from the requested page's first row to one past the limit, in order: the
+        page's own keys and the look-ahead count from one walk of the list's index (a count
+        and then the page would walk the skipped rows of a deep page twice)."""
+        rows = cast(QuerySet, self.object_list)
+        # Keys only: annotations a page shows (a name page's mention counts) are not computed
+        # for the rows that are only counted.
+        keys = rows.prefetch_related(None).values_list("pk", flat=True)
+        return list(keys[self.bottom : self.limit + 1])
 
     @cached_property
     def counted(self) -> int:
         """Matching rows, counted up to one past the limit."""
+        if self.window or not self.bottom:
+            # Rows at the requested page's offset: at least `bottom` rows come before them.
+            return self.bottom + len(self.window)
+        # Past the end of the list: count it, for the 404 (or a page=last) to be right.
         rows = cast(QuerySet, self.object_list)
-        # Keys only: annotations a page shows (a name page's mention counts) are not computed
-        # for the rows that are only counted.
         return rows.values("pk")[: self.limit + 1].count()
 
     @cached_property
@@ -50,7 +72,10 @@ class CappedPaginator(Paginator):
         if not self.capped and top + self.orphans >= self.count:
             top = self.count  # the last page takes the orphans, as in Paginator.page
         rows = cast(QuerySet, self.object_list)
-        keys = rows.prefetch_related(None).values("pk")[bottom:top]
+        if number == self.requested_page:
+            keys: Any = self.window[: top - bottom]
+        else:  # page=last, found once the list is counted
+            keys = rows.prefetch_related(None).values("pk")[bottom:top]
         return Page(rows.filter(pk__in=keys), number, self)
 
 
@@ -59,6 +84,8 @@ class CappedPaginationMixin(MultipleObjectMixin):
 
     paginator_class: type[Paginator] = CappedPaginator
     request: HttpRequest
+    # None: LOOKAHEAD_PAGES, read when the page is requested (tests change it).
+    lookahead_pages: int | None = None
 
     def get_paginator(
         self,
@@ -74,6 +101,7 @@ class CappedPaginationMixin(MultipleObjectMixin):
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
             requested_page=self.requested_page(),
+            lookahead_pages=self.lookahead_pages,
             **kwargs,
         )
 
