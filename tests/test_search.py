@@ -176,3 +176,26 @@ def test_the_header_search_box_searches_events(client, seeds):
 def test_search_combines_with_the_other_filters(client, seeds):
     assert article_pks(client.get(ARTICLES, {"q": "tran cuong", "language": "sv"})) == {4}
     assert event_pks(client.get(EVENTS, {"q": "quang ninh", "date_after": "2025-02-19"})) == {2}
+
+
+@pytest.mark.parametrize("url", [EVENTS, ARTICLES])
+def test_a_search_page_costs_the_same_statements_however_far_back_its_matches_lie(
+    client, db, settings, monkeypatch, url
+):
+    """On PostgreSQL the search looks in widening date windows; they are branches of one
+    statement, so matches found only in the oldest window cost no extra statements (there
+    was one per window tried: the count grew as an archive grew sparse in a word)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE = False
+    monkeypatch.setattr("articles.search.lists.CAP", 2)
+    event = make_event("Harbours", on=date(2025, 6, 1))
+    make_article(event=event, title="Recent", body="Nothing.", published_on=date(2025, 6, 1))
+    counts = []
+    for n, published in enumerate([date(2025, 5, 30), date(2025, 5, 29), date(2010, 1, 1)]):
+        make_article(event=event, title=f"Harbour {n}", published_on=published)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, {"q": "harbour"}).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2]

@@ -34,3 +34,10 @@ def test_a_match_must_start_a_word():
 
 def test_no_match_gives_no_excerpt():
     assert excerpt("Nothing here.", ["quang ninh"]) is None
+
+
+def test_a_phrase_is_marked_across_a_line_break_and_after_a_letter_folding_to_two():
+    """ "ß" folds to "ss" (the text grows as it folds); a line break is any whitespace."""
+    html = excerpt("Die Straße nach\nQuảng  Ninh.", ["quang ninh", "strasse"])
+    assert "<mark>Straße</mark>" in html and "<mark>Quảng  Ninh</mark>" in html
+    assert "<mark>Quảng\nNinh</mark>" in excerpt("Nach Quảng\nNinh.", ["quang ninh"])

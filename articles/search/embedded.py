@@ -7,7 +7,7 @@ tests pass on both databases. The archive is small there; each query still caps 
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Case, FloatField, Q, QuerySet, Value, When
 
 from articles.languages.folding import fold
 from articles.models import Event
@@ -37,6 +37,18 @@ def rank(clauses: list[Clause], title: str, text: str) -> float:
             for alt in clause.alternatives
         )
     return score
+
+
+def in_rank_order(queryset: QuerySet, ranks: dict[int, float]) -> QuerySet:
+    """`queryset` narrowed to `ranks`' keys, annotated with their `search_rank` (a CASE with
+    a branch per distinct rank: the caller rounds them, so there are tens, not hundreds)."""
+    by_rank: dict[float, list[int]] = {}
+    for pk, rank in ranks.items():
+        by_rank.setdefault(rank, []).append(pk)
+    ranking = Case(
+        *[When(pk__in=pks, then=Value(r)) for r, pks in by_rank.items()], output_field=FloatField()
+    )
+    return queryset.filter(pk__in=list(ranks)).annotate(search_rank=ranking)
 
 
 class Matcher:

@@ -7,7 +7,7 @@ from types import ModuleType
 from typing import Any
 
 from django.db import connections
-from django.db.models import Case, Exists, FloatField, OuterRef, QuerySet, Value, When
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.safestring import SafeString
 
 from articles.models import Article
@@ -16,7 +16,7 @@ from . import embedded, postgres
 from .highlighting import excerpt
 from .parsing import QueryProblem, parse
 from .register import Clause, expand
-from .suggestions import Vocabulary, correct, register_spellings, similarity
+from .suggestions import Closest, Vocabulary, correct, register_spellings, similarity
 
 # Matches ranked per search (see `postgres` for why not all of them): a list shows the best of
 # the newest CAP (ten pages), and says so when there were more. At 20,000 articles a common
@@ -57,9 +57,14 @@ class Outcome:
 
 
 def _mark_articles(outcome: Outcome, articles: list[Any]) -> None:
-    bodies = _bodies([article.pk for article in articles])
+    """The bodies came with the page's rows (search_articles undefers them); a list that
+    deferred them anyway costs one query."""
+    deferred = [a.pk for a in articles if "body" in a.get_deferred_fields()]
+    bodies = _bodies(deferred) if deferred else {}
     for article in articles:
-        article.search_excerpt = excerpt(bodies[article.pk], outcome.phrases)
+        if article.pk in bodies:
+            article.body = bodies[article.pk]  # not one query per article
+        article.search_excerpt = excerpt(article.body, outcome.phrases)
 
 
 def _mark_events(outcome: Outcome, events: list[Any]) -> None:
@@ -71,6 +76,15 @@ def _mark_events(outcome: Outcome, events: list[Any]) -> None:
         event.search_excerpt = _excerpt_of(body, outcome.phrases) or (
             _excerpt_of(event.summary, outcome.phrases)
         )
+
+
+def _with_bodies(articles: QuerySet) -> QuerySet:
+    """`articles` with their bodies, which a list defers: the page's passages are cut from
+    them, and fetched with the page's rows they cost no query of their own."""
+    fields, deferring = articles.query.deferred_loading
+    if not deferring or "body" not in fields:
+        return articles
+    return articles.defer(None).defer(*(fields - {"body"}))
 
 
 def _bodies(pks: list[int]) -> dict[int, str]:
@@ -88,7 +102,9 @@ def search_articles(articles: QuerySet, typed: str, *, as_typed: bool = False) -
         rows = _backend(articles.db).Matcher(clauses, articles.db).articles(articles, CAP)
         return Found({pk: rank for pk, _, rank in rows}, capped=len(rows) == CAP)
 
-    return _search(articles, typed, as_typed, find, _mark_articles)
+    outcome = _search(articles, typed, as_typed, find, _mark_articles)
+    outcome.results = _with_bodies(outcome.results)
+    return outcome
 
 
 def search_events(events: QuerySet, typed: str, *, as_typed: bool = False) -> Outcome:
@@ -151,17 +167,11 @@ def _in_rank_order(queryset: QuerySet, ranks: dict[int, float]) -> QuerySet:
     """`queryset` narrowed to `ranks`' keys, highest rank first, then in its usual order."""
     if not ranks:
         return queryset.none()
-    # Ranks to three decimals: a tie is ordered as the list usually is, and the CASE below has
-    # tens of branches instead of one per result.
-    by_rank: dict[float, list[int]] = {}
-    for pk, rank in ranks.items():
-        by_rank.setdefault(round(rank, 3), []).append(pk)
-    ranking = Case(
-        *[When(pk__in=pks, then=Value(r)) for r, pks in by_rank.items()], output_field=FloatField()
-    )
+    # Ranks to three decimals: a tie is ordered as the list usually is.
+    rounded = {pk: round(rank, 3) for pk, rank in ranks.items()}
     results = (
-        queryset.filter(pk__in=list(ranks))
-        .annotate(search_rank=ranking)
+        _backend(queryset.db)
+        .in_rank_order(queryset, rounded)
         .order_by("-search_rank", *(queryset.query.order_by or queryset.model._meta.ordering))
     )
     # One row per key already. A DISTINCT (the language filter's) would make PostgreSQL refuse
@@ -178,22 +188,22 @@ def _vocabulary(alias: str) -> Vocabulary:
     spellings = register_spellings()
     register_words = {word for _, folded in spellings for word in folded.split()}
     if _backend(alias) is postgres:
-        return Vocabulary(
-            spellings,
-            known=lambda words: postgres.known_words(words, alias),
-            closest=lambda word: _best(word, register_words, postgres.closest_word(word, alias)),
-        )
-    words = embedded.vocabulary(alias)
-    return Vocabulary(
-        spellings, known=lambda ws: ws & words, closest=lambda w: _best(w, words | register_words)
-    )
+
+        def closest(words: list[str]) -> dict[str, Closest]:
+            found = postgres.closest_words(words, alias) if words else {}
+            return {w: _best(w, register_words, found.get(w)) for w in words}
+
+        return Vocabulary(spellings, closest)
+    known = embedded.vocabulary(alias)
+    return Vocabulary(spellings, lambda words: {w: _best(w, known | register_words) for w in words})
 
 
-def _best(
-    word: str, words: set[str], found: tuple[str, float] | None = None
-) -> tuple[str, float] | None:
-    """The most similar of `words` to `word` (or `found`, if it is more similar)."""
+def _best(word: str, words: set[str], found: Closest | None = None) -> Closest:
+    """`word` itself if `words` hold it, else the most similar of `words` to it (or `found`,
+    if it is more similar)."""
+    if word in words or (found and found[0] == word):
+        return word, 1.0
     candidates = [(w, similarity(word, w)) for w in words]
     if found:
         candidates.append(found)
-    return max(candidates, key=lambda pair: (pair[1], pair[0]), default=None)
+    return max(candidates, key=lambda pair: (pair[1], pair[0]), default=("", 0.0))

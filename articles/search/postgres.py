@@ -14,16 +14,17 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import connections
-from django.db.models import BooleanField, Expression, F, FloatField, Max
+from django.db.models import BooleanField, Expression, F, FloatField, Max, Q, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 
 from ..querysets import ArticleQuerySet, EventQuerySet
 from .register import Clause
 
 
-class _OnVector(Expression):
-    """SQL over the row's own `search_vector`, whatever alias its table has in the query
-    (the row's primary key column gives it, and Django relabels that in subqueries)."""
+class _OnRow(Expression):
+    """SQL over the row's own `search_vector` or key (`{vector}`, `{pk}` in the template),
+    whatever alias its table has in the query (the row's primary key column gives it, and
+    Django relabels that in subqueries)."""
 
     def __init__(self, template: str, params: list[Any], output_field: Any) -> None:
         super().__init__(output_field=output_field)
@@ -39,7 +40,8 @@ class _OnVector(Expression):
 
     def as_sql(self, compiler: SQLCompiler, connection: Any) -> tuple[str, list[Any]]:
         table = compiler.quote_name_unless_alias(self.pk.alias)
-        return self.template.format(vector=f"{table}.search_vector"), self.params
+        pk = f"{table}.{connection.ops.quote_name(self.pk.target.column)}"
+        return self.template.format(vector=f"{table}.search_vector", pk=pk), self.params
 
 
 class TextQuery:
@@ -68,11 +70,11 @@ class TextQuery:
         # Empty when every configuration drops every word (stop words): nothing matches.
         self.tsquery = " | ".join(f"( {branch} )" for branch in branches)
 
-    def matches(self) -> _OnVector:
-        return _OnVector("{vector} @@ %s::tsquery", [self.tsquery], BooleanField())
+    def matches(self) -> _OnRow:
+        return _OnRow("{vector} @@ %s::tsquery", [self.tsquery], BooleanField())
 
-    def rank(self) -> _OnVector:
-        return _OnVector("ts_rank({vector}, %s::tsquery)", [self.tsquery], FloatField())
+    def rank(self) -> _OnRow:
+        return _OnRow("ts_rank({vector}, %s::tsquery)", [self.tsquery], FloatField())
 
 
 # Querysets that know their newest-first order (the date indexes' order).
@@ -101,56 +103,89 @@ class Matcher:
     def _newest_ranked(
         self, queryset: Newest, every: Newest, date: str, fields: list[str], cap: int
     ) -> list[Any]:
-        """The newest `cap` matches, looked for in widening windows of recent dates first.
+        """The newest `cap` matches, ranked, in one statement that looks in widening windows
+        of recent dates first.
 
         A name in a few percent of a million articles matches tens of thousands of rows; the
         planner, underestimating a phrase's matches, fetched and sorted them all (0.5 s). In
         the last 30 days the same name has a few hundred, found by combining the GIN index
-        with the date index. A window that holds `cap` matches holds the newest `cap` of all
-        (every row outside it is older); otherwise the next, wider one is tried, and last
-        the whole archive (undated rows included), where what is left to find is rare.
+        with the date index. So the candidates are the windows' matches newest first, one
+        UNION ALL branch per window (disjoint date ranges, newest range first, the last one
+        the rest of the archive, undated rows included) under one LIMIT: PostgreSQL runs an
+        Append's branches in order and stops at the LIMIT, so a window holding `cap` matches
+        spares the wider ones, and the statement count stays the same however many windows
+        were needed (before, one statement per window: 4 to 8 per search at 1,000 articles,
+        1 to 2 at a million).
 
         The windows start from the newest date of `every` (the whole table), not of
         `queryset`: any start gives the same results, and the table's is one step down an
         index, where the newest of a filtered list (an event list's articles) can mean a
-        full scan."""
+        full scan. The bounds reach the planner as constants, for its estimates."""
         if not self.query.tsquery:
             return []
         matching = queryset.filter(self.query.matches())
         latest = every.aggregate(latest=Max(date))["latest"]
-        for days in WINDOWS if latest else ():
-            window = matching.filter(**{f"{date}__gte": latest - timedelta(days=days)})
-            if len(rows := self._ranked(every, window, fields, cap)) == cap:
-                return rows
-        return self._ranked(every, matching, fields, cap)
-
-    def _ranked(self, every: Newest, matching: Newest, fields: list[str], cap: int) -> list[Any]:
-        keys = matching.newest_first().values("pk")[:cap]
+        bounds = [latest - timedelta(days=days) for days in WINDOWS] if latest else []
+        branches, newer = [], None
+        for bound in bounds:
+            window = matching.filter(**{f"{date}__gte": bound})
+            branches.append(window.filter(**{f"{date}__lt": newer}) if newer else window)
+            newer = bound
+        rest = Q(**{f"{date}__lt": newer}) | Q(**{f"{date}__isnull": True}) if newer else Q()
+        branches.append(matching.filter(rest))
+        keys = [b.newest_first().values("pk")[:cap] for b in branches]
         return list(
-            every.filter(pk__in=keys)
+            every.filter(_first_keys(keys, cap, matching.db))
             .annotate(rank=self.query.rank())
             .newest_first()
             .values_list(*fields, "rank")
         )
 
 
-def closest_word(word: str, alias: str) -> tuple[str, float] | None:
-    """The word of the vocabulary (event titles and places) most like `word`, by trigram
-    similarity, with the similarity; the trigram index finds candidates above 0.3."""
-    with connections[alias].cursor() as cursor:
-        cursor.execute(
-            "SELECT word, similarity(word, %s) AS s FROM articles_search_word "
-            "WHERE word %% %s ORDER BY s DESC, word LIMIT 1",
-            [word, word],
-        )
-        row = cursor.fetchone()
-    return (row[0], row[1]) if row else None
+def _first_keys(branches: list[QuerySet], cap: int, alias: str) -> _OnRow:
+    """The row's key is among the first `cap` keys of `branches`, taken in order. Written out
+    rather than with QuerySet.union: each branch's own ORDER BY ... LIMIT must stay inside it.
+
+    The keys are collected into an ARRAY, which PostgreSQL computes once (an InitPlan) and
+    then looks up in the primary key. As `pk IN (subquery)`, a planner without statistics
+    (a fresh table) ran the whole UNION again for every row of the table: minutes for 900
+    articles in tests/test_query_counts.py."""
+    parts, params = [], []
+    for branch in branches:
+        sql, branch_params = branch.query.get_compiler(using=alias).as_sql()
+        parts.append(f"({sql})")
+        params += branch_params
+    # Django's compiled SQL, its parameters kept apart; braces doubled for _OnRow's format.
+    union = " UNION ALL ".join(parts).replace("{", "{{").replace("}", "}}")
+    keys = f"SELECT * FROM ({union}) AS windows LIMIT {int(cap)}"  # noqa: S608
+    return _OnRow(f"{{pk}} = ANY(ARRAY({keys}))", params, BooleanField())
 
 
-def known_words(words: set[str], alias: str) -> set[str]:
-    """Which of `words` the vocabulary holds."""
+def in_rank_order(queryset: QuerySet, ranks: dict[int, float]) -> QuerySet:
+    """`queryset` narrowed to `ranks`' keys, annotated with their `search_rank`. The keys and
+    ranks go as two arrays, not as an IN list and a CASE of one parameter per key: a page
+    runs this queryset four times (count, facets, page), and 400 parameters a time were
+    a tenth of a search page's time in building and quoting statements."""
+    pks = list(ranks)
+    return queryset.filter(_OnRow("{pk} = ANY(%s::bigint[])", [pks], BooleanField())).annotate(
+        search_rank=_OnRow(
+            "(%s::float8[])[array_position(%s::bigint[], {pk})]",
+            [[ranks[pk] for pk in pks], pks],
+            FloatField(),
+        )
+    )
+
+
+def closest_words(words: list[str], alias: str) -> dict[str, tuple[str, float]]:
+    """For each of `words`, the word of the vocabulary (event titles and places) most like
+    it by trigram similarity, with the similarity (the word itself first when the vocabulary
+    holds it); the trigram index finds candidates above 0.3. One query for all of them."""
     with connections[alias].cursor() as cursor:
         cursor.execute(
-            "SELECT word FROM articles_search_word WHERE word = ANY(%s)", [sorted(words)]
+            "SELECT typed, best.word, best.s FROM unnest(%s::text[]) AS typed "
+            "CROSS JOIN LATERAL (SELECT word, similarity(word, typed) AS s "
+            "FROM articles_search_word WHERE word %% typed "
+            "ORDER BY word = typed DESC, s DESC, word LIMIT 1) AS best",
+            [words],
         )
-        return {row[0] for row in cursor.fetchall()}
+        return {typed: (word, s) for typed, word, s in cursor.fetchall()}

@@ -17,8 +17,8 @@ from .parsing import Phrase, Query
 SPAN_SIMILARITY = 0.5  # a run of words and a register spelling
 WORD_SIMILARITY = 0.4  # one word and a word of the vocabulary
 _LONGEST_SPAN = 3
-# Look-ups per query at most (each word may cost a query): a 500-character query of
-# nonsense must not cost hundreds.
+# Words looked up in the vocabulary per query at most, and runs compared with the register:
+# a 500-character query of nonsense must not cost hundreds of trigram searches.
 _MOST_LOOKUPS = 8
 _ALNUM = re.compile(r"[^\W_]+")
 
@@ -38,14 +38,17 @@ def similarity(a: str, b: str) -> float:
     return len(ours & theirs) / len(ours | theirs) if ours | theirs else 0.0
 
 
+# A known word most like a word, with their similarity (the word itself and 1.0 if known).
+Closest = tuple[str, float]
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    """What a query is corrected against: the register's (spelling, folded) pairs, which of
-    some words the archive knows, and the known word most like a word (with its similarity)."""
+    """What a query is corrected against: the register's (spelling, folded) pairs, and for
+    some words at once (one query on PostgreSQL) the known word most like each of them."""
 
     spellings: list[tuple[str, str]]
-    known: Callable[[set[str]], set[str]]
-    closest: Callable[[str], tuple[str, float] | None]
+    closest: Callable[[list[str]], dict[str, Closest]]
 
 
 def register_spellings() -> list[tuple[str, str]]:
@@ -55,21 +58,20 @@ def register_spellings() -> list[tuple[str, str]]:
 def correct(query: Query, vocabulary: Vocabulary) -> str | None:
     """`query` with its unknown words replaced by the closest known spelling, as it can be
     typed again ('"quang nihn" tour' -> '"Quảng Ninh" tour'); None when nothing changed."""
-    words = {word for phrase in query.phrases for word in phrase.words}
     spelled = {folded: spelling for spelling, folded in vocabulary.spellings}
     in_register = {word for folded in spelled for word in folded.split()}
-    known = (words & in_register) | vocabulary.known(words - in_register)
-    fixer = _Fixer(spelled, known, vocabulary.closest)
+    words = dict.fromkeys(word for phrase in query.phrases for word in phrase.words)
+    # Only the first few unknown words are looked up: the rest stay as typed.
+    closest = vocabulary.closest([w for w in words if w not in in_register][:_MOST_LOOKUPS])
+    known = (words.keys() & in_register) | {w for w, (best, _) in closest.items() if best == w}
+    fixer = _Fixer(spelled, known, closest)
     pieces = [fixer.phrase(run) for run in query.runs()]
     return " ".join(pieces) if fixer.changed else None
 
 
 class _Fixer:
     def __init__(
-        self,
-        spelled: dict[str, str],
-        known: set[str],
-        closest: Callable[[str], tuple[str, float] | None],
+        self, spelled: dict[str, str], known: set[str], closest: dict[str, Closest]
     ) -> None:
         self.spelled, self.known, self.closest = spelled, known, closest
         self.changed = False
@@ -106,10 +108,8 @@ class _Fixer:
         return self.spelled[best]
 
     def word(self, word: str) -> str:
-        if word in self.known or not self._may_look_up():
-            return word
-        found = self.closest(word)
-        if found is None or found[1] < WORD_SIMILARITY:
+        found = self.closest.get(word)
+        if word in self.known or found is None or found[1] < WORD_SIMILARITY:
             return word
         self.changed = True
         return found[0]
