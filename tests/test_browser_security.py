@@ -100,14 +100,13 @@ def test_every_admin_page_breaks_no_policy(browser, live_server, username):
 
 
 def test_the_admin_scripts_run_under_the_policy(browser, live_server):
-    """The slug follows the title, the date shortcuts and calendar work, an autocomplete opens
-    and finds an event, a collapsed fieldset opens: Django's admin JavaScript runs from its
-    files, nonce-free, and builds nothing the policy refuses."""
+    """The date shortcuts and calendar work, an autocomplete opens and finds an event, a
+    collapsed fieldset opens: Django's admin JavaScript runs from its files, nonce-free, and
+    builds nothing the policy refuses. (The slug is made on the server: admin/slug_forms.py.)"""
     watched = Watched(browser)
     sign_in(watched, live_server.url, "admin")
     page = watched.visit(live_server.url + "/admin/articles/event/add/")
-    page.locator("#id_title").press_sequentially("Talks in Lang Son")
-    expect(page.locator("#id_slug")).to_have_value(re.compile("^talks-in-lang-son"))
+    page.locator("#id_title").press_sequentially("Talks in Lạng Sơn")
     page.locator(".field-date .datetimeshortcuts a").first.click()  # "Today"
     expect(page.locator("#id_date")).to_have_value(re.compile(r"^\d{4}-\d{2}-\d{2}$"))
     page.locator("#calendarlink0").click()

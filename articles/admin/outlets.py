@@ -13,5 +13,7 @@ class OutletAdmin(HistoryAdminMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["name", "homepage", "country", "article_count"]
     search_fields = ["name", "slug", "homepage"]
     form = OutletForm
+    # Listed here, the admin builds the homepage field with its https default (HTTPS_URLS).
+    fields = ["name", "slug", "homepage", "country"]
 
     formfield_overrides = HTTPS_URLS

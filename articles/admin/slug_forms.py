@@ -55,7 +55,7 @@ class OutletForm(MadeSlugForm):
 
     class Meta:
         model = Outlet
-        # The admin adds the homepage with its https default (common.HTTPS_URLS).
+        # OutletAdmin.fields adds the homepage, made with its https default there.
         fields = ["name", "slug", "country"]
 
     def made_slug(self, data: dict[str, Any]) -> str | None:
