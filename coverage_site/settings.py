@@ -106,6 +106,8 @@ def database_from_url(url: str) -> dj_database_url.DBConfig:
         conn_health_checks=True,
     )
     if database["ENGINE"] == "django.db.backends.postgresql":
+        # Django's, with a health check that asks the socket before the server.
+        database["ENGINE"] = "articles.postgresql_backend"
         # Parameters travel apart from the SQL (bytea as binary, no quoting of long bodies on
         # the client) and repeated statements are prepared: the importer writes faster.
         database.setdefault("OPTIONS", {})["server_side_binding"] = True
