@@ -66,7 +66,7 @@ class PageCacheMiddleware:
             if process_request is not None and process_request(request) is not None:
                 return self.get_response(request)  # a redirect: the whole stack decides
         response = stored_response(request)
-        if response is None:
+        if response is None:  # the view reads the version again: a query beside a rendering
             return self.get_response(request)
         for middleware in reversed(self.middleware):
             response = middleware.process_response(request, response)
