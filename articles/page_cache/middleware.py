@@ -10,8 +10,10 @@ and, when the page is stored, runs only Django's own methods of the middleware l
 settings that shape such a page, in their settings order. Anything else (a miss, a
 signed-in editor, a POST, an unknown URL) goes on through the whole stack as before.
 
-On a read replica (coverage_site/routers.py) a stored page's version is read from the
-primary: never older than the replica's, so never stale.
+The requests answered here (GET or HEAD without a session cookie) are anonymous readers',
+which `replica_reads_middleware` sends to a read replica when one is configured
+(coverage_site/routers.py). That middleware runs last, after this one has answered, so the
+version is read here under the same mark.
 """
 
 from collections.abc import Callable
@@ -25,6 +27,8 @@ from django.middleware.common import CommonMiddleware
 from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils.module_loading import import_string
+
+from coverage_site.routers import replica_reads
 
 from .serving import cacheable, stored_response
 
@@ -65,7 +69,8 @@ class PageCacheMiddleware:
             process_request = getattr(middleware, "process_request", None)
             if process_request is not None and process_request(request) is not None:
                 return self.get_response(request)  # a redirect: the whole stack decides
-        response = stored_response(request)
+        with replica_reads():  # no effect unless the replica's router is configured
+            response = stored_response(request)
         if response is None:  # the view reads the version again: a query beside a rendering
             return self.get_response(request)
         for middleware in reversed(self.middleware):
