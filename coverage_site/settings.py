@@ -61,8 +61,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stored pages for anonymous readers, answered before the rest of the stack runs; it
+    # applies the middleware below that shapes a page itself (articles/page_cache/middleware.py).
+    "articles.page_cache.middleware.PageCacheMiddleware",
     # After whitenoise: static files are no documents, a policy on them would change nothing.
-    # Before the views and their page cache, so cached pages get the header too.
+    # Before the views, so rendered pages get the header; PageCacheMiddleware applies it to
+    # the stored pages it answers.
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -106,6 +110,8 @@ def database_from_url(url: str) -> dj_database_url.DBConfig:
         conn_health_checks=True,
     )
     if database["ENGINE"] == "django.db.backends.postgresql":
+        # Django's, with a health check that asks the socket before the server.
+        database["ENGINE"] = "articles.postgresql_backend"
         # Parameters travel apart from the SQL (bytea as binary, no quoting of long bodies on
         # the client) and repeated statements are prepared: the importer writes faster.
         database.setdefault("OPTIONS", {})["server_side_binding"] = True

@@ -98,3 +98,14 @@ def editor_login(client, db):
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
     return client, user
+
+
+@pytest.fixture
+def refreshed(scene):
+    """The scene as the write paths leave it: each event's comparison and alignment stored
+    (a reader that finds its alignment missing computes and stores it: a new version)."""
+    from articles.refresh import refresh_event
+
+    for event in scene["events"].values():
+        refresh_event(event.pk)
+    return scene

@@ -34,17 +34,6 @@ def editor(db) -> Client:
     return client
 
 
-@pytest.fixture
-def refreshed(scene):
-    """The scene as the write paths leave it: each event's comparison and alignment stored
-    (a reader that finds its alignment missing computes and stores it: a new version)."""
-    from articles.refresh import refresh_event
-
-    for event in scene["events"].values():
-        refresh_event(event.pk)
-    return scene
-
-
 def reader_url(event: Event, query: str = "") -> str:
     return event.get_absolute_url() + query
 

@@ -101,6 +101,18 @@ def test_an_anonymous_readers_page_is_read_from_the_replica(client, settings):
     assert len(queries[REPLICA]) > 0
 
 
+def test_a_stored_page_reads_its_version_from_the_replica(client, settings):
+    """Answered by PageCacheMiddleware, before replica_reads_middleware has run."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    make_outlet("Nhân Dân", slug="nhan-dan")
+    url = reverse("articles:outlet-detail", args=["nhan-dan"])
+    client.get(url)
+    with queries_on_each_alias() as queries:
+        response = client.get(url)
+    assert response.status_code == 200 and not hasattr(response.wsgi_request, "user")
+    assert (len(queries[DEFAULT_DB_ALIAS]), len(queries[REPLICA])) == (0, 1)
+
+
 def test_an_editor_reads_from_the_primary(client):
     """An editor who saves and comes back to the list must see the save, not replica lag."""
     make_outlet("Nhân Dân")

@@ -2,6 +2,9 @@
 version of the content they show, so a write shows on the very next view and nothing ever
 needs invalidating or expiring.
 
+A stored page is answered by `PageCacheMiddleware` (middleware.py) before most of the
+middleware runs; a miss renders through the `cached_page` view decorator (serving.py).
+
 Two kinds of version, each read in one query before the page is rendered (read first, so a
 page can be stored under an older version than its content, never under a newer one):
 

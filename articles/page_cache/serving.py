@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
@@ -64,7 +65,7 @@ def _remember(page_key: str, page: StoredPage) -> None:
             _recent.popitem(last=False)
 
 
-def _cacheable(request: HttpRequest) -> bool:
+def cacheable(request: HttpRequest) -> bool:
     """Anonymous GET/HEAD only. A session (every logged-in editor has one) or a pending
     message may change what the page shows, so those requests are rendered afresh."""
     if request.method not in {"GET", "HEAD"} or not settings.PAGE_CACHE:
@@ -118,29 +119,38 @@ def _stored_page(response: HttpResponse, content: bytes) -> StoredPage:
     return StoredPage(content, response.headers["Content-Type"], headers)
 
 
-def _serve(
-    view: View, version_of: Callable[..., Version | None], request: HttpRequest, **kwargs: object
-) -> HttpResponseBase:
-    version = version_of(**kwargs)
-    if version is None:  # Not public: let the view answer (404).
-        return view(request, **kwargs)
+def _from_cache(request: HttpRequest, version: Version) -> HttpResponseBase | None:
+    """The page stored under `version` with this reader's token, or a 304 when their
+    browser holds it; None when it is not stored yet."""
     page_key = _page_key(request, version)
     if _browser_has_it(request, page_key):
         return _validated(HttpResponseNotModified(), _etag(page_key, request), version)
     stored = _stored(page_key)
     if stored is None:
-        response = _render(view, request, **kwargs)
-        if response.status_code != 200 or not isinstance(response, HttpResponse):
-            return response
-        content = without_tokens(response.content)
-        if content is None:
-            return response
-        _store(page_key, _stored_page(response, content))
-    else:
-        response = HttpResponse(with_token(stored.content, request), stored.content_type)
-        for name, value in stored.headers:
-            response.headers[name] = value
+        return None
+    response = HttpResponse(with_token(stored.content, request), stored.content_type)
+    for name, value in stored.headers:
+        response.headers[name] = value
     return _validated(response, _etag(page_key, request), version)
+
+
+def _render_and_store(
+    view: View, request: HttpRequest, version: Version, **kwargs: object
+) -> HttpResponseBase:
+    response = _render(view, request, **kwargs)
+    if response.status_code != 200 or not isinstance(response, HttpResponse):
+        return response
+    content = without_tokens(response.content)
+    if content is None:
+        return response
+    page_key = _page_key(request, version)
+    _store(page_key, _stored_page(response, content))
+    return _validated(response, _etag(page_key, request), version)
+
+
+# The version function of each cached view, so that PageCacheMiddleware can answer for a
+# resolved URL without running the view.
+_version_of: dict[View, Callable[..., Version | None]] = {}
 
 
 def cached_page(version_of: Callable[..., Version | None]) -> Callable[[View], View]:
@@ -149,10 +159,31 @@ def cached_page(version_of: Callable[..., Version | None]) -> Callable[[View], V
     def decorate(view: View) -> View:
         @wraps(view)
         def serve(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
-            if not _cacheable(request):
+            if not cacheable(request):
                 return view(request, *args, **kwargs)
-            return _serve(view, version_of, request, **kwargs)
+            version = version_of(**kwargs)
+            if version is None:  # Not public: let the view answer (404).
+                return view(request, **kwargs)
+            response = _from_cache(request, version)
+            if response is None:
+                response = _render_and_store(view, request, version, **kwargs)
+            return response
 
+        _version_of[serve] = version_of
         return serve
 
     return decorate
+
+
+def stored_response(request: HttpRequest) -> HttpResponseBase | None:
+    """What the cached view at request.path_info answers a `cacheable` request from the
+    cache, without running it; None when it must run (not a cached view, not public, not
+    stored yet). Needs request.LANGUAGE_CODE and the CSRF cookie read (LocaleMiddleware,
+    CsrfViewMiddleware)."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    version_of = _version_of.get(match.func)
+    version = version_of(**match.kwargs) if version_of is not None else None
+    return _from_cache(request, version) if version is not None else None

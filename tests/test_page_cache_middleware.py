@@ -1,0 +1,117 @@
+"""Stored pages answered by PageCacheMiddleware before the rest of the middleware: exactly
+what the rendered page answers, and only where the page cache may answer at all."""
+
+import pytest
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.middleware.csrf import _unmask_cipher_token
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Article, Event
+from tests.test_page_cache import PAGES, TOKEN, page, reader_url, without_token
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def locmem_cache(settings):
+    """A cache that costs no SQL, as Redis in production; PAGE_CACHE as deployed."""
+    settings.PAGE_CACHE = True
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+
+
+def answered_early(response) -> bool:
+    """AuthenticationMiddleware, below PageCacheMiddleware, gives every request it sees a
+    user: a request without one was answered before it ran."""
+    return not hasattr(response.wsgi_request, "user")
+
+
+def comparable_headers(response) -> dict[str, str]:
+    # The ETag holds the reader's CSRF secret, which each new client gets its own of.
+    return {name: value for name, value in response.headers.items() if name != "ETag"}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_stored_page_answers_as_the_rendered_page_did(refreshed, name):
+    url = PAGES[name](refreshed)
+    rendered = Client().get(url)
+    stored = Client().get(url)
+    assert not answered_early(rendered) and answered_early(stored)
+    assert without_token(stored.content.decode()) == without_token(rendered.content.decode())
+    assert comparable_headers(stored) == comparable_headers(rendered)
+    assert {"Content-Security-Policy", "X-Frame-Options", "Content-Language"} <= set(stored.headers)
+    assert stored.cookies.keys() == rendered.cookies.keys() == {"csrftoken"}
+
+
+def test_a_stored_page_answers_a_304_as_the_view_does(refreshed):
+    url = reader_url(refreshed["events"]["hanoi"])
+    client = Client()
+    etag = client.get(url).headers["ETag"]
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 304 and answered_early(response)
+    assert response.headers["ETag"] == etag and "Content-Security-Policy" in response.headers
+
+
+def test_an_edit_shows_on_the_next_view_of_a_stored_page(client, refreshed):
+    url = reader_url(refreshed["events"]["hanoi"])
+    page(client, url), page(client, url)
+    event = Event.objects.get(slug="hanoi")
+    event.title = "Retitled between two views"
+    event.save()  # as the admin does
+    assert "Retitled between two views" in page(client, url)
+
+
+def test_a_reader_with_a_csrf_cookie_gets_a_token_for_it(refreshed):
+    url = reader_url(refreshed["events"]["hanoi"])
+    Client().get(url)  # stores the page
+    client = Client()
+    client.get(reverse("articles:outlet-list"))  # a rendered page: sets the cookie
+    response = client.get(url)
+    token = TOKEN.search(response.content.decode()).group(1)
+    assert answered_early(response)
+    assert _unmask_cipher_token(token) == client.cookies["csrftoken"].value
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", CookieStorage.cookie_name])
+def test_a_session_or_pending_message_goes_through_the_whole_stack(refreshed, cookie):
+    url = reader_url(refreshed["events"]["hanoi"])
+    Client().get(url)
+    client = Client()
+    client.cookies[cookie] = "anything"
+    assert not answered_early(client.get(url))
+
+
+def test_a_post_is_never_answered_from_the_cache(refreshed):
+    """It meets the CSRF check of the whole stack, as before."""
+    url = reader_url(refreshed["events"]["hanoi"])
+    Client().get(url)
+    response = Client(enforce_csrf_checks=True).post(url)
+    assert response.status_code == 403 and not answered_early(response)
+
+
+@pytest.mark.parametrize("url", ["/no-such-page/", "/events/no-such-event/", "/events"])
+def test_unknown_urls_and_missing_events_go_through_the_whole_stack(refreshed, url):
+    response = Client().get(url)
+    assert response.status_code in {301, 404} and not answered_early(response)
+
+
+def test_an_event_whose_articles_became_drafts_is_never_answered_early(refreshed):
+    url = reader_url(refreshed["events"]["hanoi"])
+    Client().get(url)
+    Article.objects.filter(event__slug="hanoi").update(status="draft")
+    response = Client().get(url)
+    assert response.status_code == 404 and not answered_early(response)
+
+
+def test_the_language_cookie_and_header_each_key_the_stored_page(refreshed):
+    url = reader_url(refreshed["events"]["hanoi"])
+    Client().get(url), Client().get(url, headers={"accept-language": "sv"})
+    by_cookie = Client()
+    by_cookie.cookies["django_language"] = "sv"
+    swedish = by_cookie.get(url)
+    english = Client().get(url)
+    assert answered_early(swedish) and answered_early(english)
+    assert swedish.headers["Content-Language"] == "sv" and 'lang="sv"' in swedish.content.decode()
+    assert english.headers["Content-Language"] == "en" and 'lang="en"' in english.content.decode()
