@@ -31,6 +31,11 @@ So the admin, the importer's bulk_create, generate_archive, queryset.update(), c
 deleted event and a status change from draft to published all change them, with no code of
 their own. On PostgreSQL the triggers run once per statement; on SQLite once per row.
 
+An event's reader is keyed by its rows, not by a trigger: a queryset.update() of an article's
+or an event's text that leaves `updated_at` alone (and calls no refresh) changes the archive
+stamp but not the reader's version, which keeps the page it stored. Every write path in the
+archive saves or sets `updated_at` and refreshes; code that updates rows in bulk must too.
+
 The price of correctness: a writing transaction holds the stamp's row from its first write
 to its commit, so concurrent writers queue there (the importer writes one file per
 transaction, so an editor waits at most that long). Two transactions that also wait on each
