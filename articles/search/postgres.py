@@ -125,21 +125,26 @@ class Matcher:
             return []
         matching = queryset.filter(self.query.matches())
         latest = every.aggregate(latest=Max(date))["latest"]
-        bounds = [latest - timedelta(days=days) for days in WINDOWS] if latest else []
-        branches, newer = [], None
-        for bound in bounds:
-            window = matching.filter(**{f"{date}__gte": bound})
-            branches.append(window.filter(**{f"{date}__lt": newer}) if newer else window)
-            newer = bound
-        rest = Q(**{f"{date}__lt": newer}) | Q(**{f"{date}__isnull": True}) if newer else Q()
-        branches.append(matching.filter(rest))
-        keys = [b.newest_first().values("pk")[:cap] for b in branches]
+        keys = [b.newest_first().values("pk")[:cap] for b in _windows(matching, latest, date)]
         return list(
             every.filter(_first_keys(keys, cap, matching.db))
             .annotate(rank=self.query.rank())
             .newest_first()
             .values_list(*fields, "rank")
         )
+
+
+def _windows(matching: Newest, latest: Any, date: str) -> list[Newest]:
+    """`matching` split by `date` into WINDOWS back from `latest`, newest first, and the rest
+    of the archive (undated rows included) last."""
+    bounds = [latest - timedelta(days=days) for days in WINDOWS] if latest else []
+    branches, newer = [], None
+    for bound in bounds:
+        window = matching.filter(**{f"{date}__gte": bound})
+        branches.append(window.filter(**{f"{date}__lt": newer}) if newer else window)
+        newer = bound
+    rest = Q(**{f"{date}__lt": newer}) | Q(**{f"{date}__isnull": True}) if newer else Q()
+    return [*branches, matching.filter(rest)]
 
 
 def _first_keys(branches: list[QuerySet], cap: int, alias: str) -> _OnRow:
