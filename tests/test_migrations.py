@@ -6,9 +6,10 @@ import importlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, models
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "articles" / "migrations"
 EDITORS = importlib.import_module("articles.migrations.0010_editors_permissions")
@@ -83,3 +84,37 @@ def test_every_articles_migration_reverses_to_zero_and_applies_again():
     assert left == []
     call_command("migrate", "articles", verbosity=0)
     assert schema_objects() == latest
+
+
+def _partial(model: type[models.Model]) -> set[str]:
+    declared = [*model._meta.indexes, *model._meta.constraints]
+    return {item.name for item in declared if getattr(item, "condition", None) is not None}
+
+
+def _redundant_indexes(model: type[models.Model]) -> list[str]:
+    """Plain (non-unique) indexes whose columns start another full index of the table:
+    every insert maintains them, and the longer index serves the same lookups."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    indexes = {
+        name: spec
+        for name, spec in constraints.items()
+        # Django's varchar_pattern_ops twin of a unique text column's index serves LIKE.
+        if spec["index"] and spec["columns"] and not name.endswith("_like")
+    }
+    return [
+        f"{table}.{name} {spec['columns']} starts {other} {longer['columns']}"
+        for name, spec in indexes.items()
+        if not spec["unique"]
+        for other, longer in indexes.items()
+        if other != name
+        and other not in _partial(model)
+        and longer["columns"][: len(spec["columns"])] == spec["columns"]
+    ]
+
+
+@pytest.mark.django_db
+def test_no_index_only_repeats_the_start_of_another():
+    models = apps.get_app_config("articles").get_models()
+    assert [line for model in models for line in _redundant_indexes(model)] == []

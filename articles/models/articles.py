@@ -18,11 +18,14 @@ class Article(models.Model):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
 
+    # event, outlet and language: no index of their own; the indexes in Meta lead with them
+    # and serve the same lookups, so an insert maintains three fewer.
     event = models.ForeignKey(
         "articles.Event",
         models.SET_NULL,
         null=True,
         blank=True,
+        db_index=False,
         related_name="articles",
         verbose_name=_("event"),
         help_text=_("Leave empty to keep the article in the inbox."),
@@ -32,6 +35,7 @@ class Article(models.Model):
         models.PROTECT,
         null=True,
         blank=True,
+        db_index=False,
         related_name="articles",
         verbose_name=_("outlet"),
         help_text=_("Empty when the capture does not name its publisher."),
@@ -43,7 +47,11 @@ class Article(models.Model):
         help_text=_("What in the capture identifies the outlet."),
     )
     language = models.ForeignKey(
-        "articles.Language", models.PROTECT, related_name="articles", verbose_name=_("language")
+        "articles.Language",
+        models.PROTECT,
+        db_index=False,
+        related_name="articles",
+        verbose_name=_("language"),
     )
     title = models.CharField(_("title"), max_length=500)
     title_derived = models.BooleanField(

@@ -110,8 +110,13 @@ class NameVariant(models.Model):
 class ArticleName(models.Model):
     """A name entry mentioned in an article, with how often; rebuilt by `link_article_names`."""
 
+    # No index of its own: articlename_unique leads with it.
     article = models.ForeignKey(
-        "articles.Article", models.CASCADE, related_name="name_links", verbose_name=_("article")
+        "articles.Article",
+        models.CASCADE,
+        db_index=False,
+        related_name="name_links",
+        verbose_name=_("article"),
     )
     entry = models.ForeignKey(
         NameEntry, models.CASCADE, related_name="article_links", verbose_name=_("entry")
