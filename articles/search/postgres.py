@@ -3,10 +3,10 @@
 
 Scale: a common word matches about a tenth of a million-article archive, and a bitmap scan
 of every match followed by a sort took about a second. So no query here ranks every match:
-each takes the newest `cap` matches by walking the date index (the LIMIT stops the walk early
-for a common word; for a rare one the planner uses the GIN index and sorts the few matches),
-and ranks only those with `ts_rank`. The planner picks between the two plans from how
-common the words are, so the tsquery reaches it as one constant (see TextQuery).
+each takes the newest `cap` matches, looking in a few windows of recent dates before the
+rest of the archive, and ranks only those with `ts_rank`. The search indexes hold each
+row's date beside its words (btree_gin, migration 0017), so a window's matches come from
+the index alone, whatever the planner believes about how common the words are.
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,17 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import connections
-from django.db.models import BooleanField, Expression, F, FloatField, Max, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Expression,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    Max,
+    Q,
+    QuerySet,
+)
 from django.db.models.sql.compiler import SQLCompiler
 
 from ..querysets import ArticleQuerySet, EventQuerySet
@@ -81,7 +91,7 @@ class TextQuery:
 Newest = ArticleQuerySet | EventQuerySet
 
 # Date windows a search looks in before the whole archive, in days back from the newest row.
-WINDOWS = (30, 240, 1920)
+WINDOWS = (30, 90, 240)
 
 
 class Matcher:
@@ -106,16 +116,14 @@ class Matcher:
         """The newest `cap` matches, ranked, in one statement that looks in widening windows
         of recent dates first.
 
-        A name in a few percent of a million articles matches tens of thousands of rows; the
-        planner, underestimating a phrase's matches, fetched and sorted them all (0.5 s). In
-        the last 30 days the same name has a few hundred, found by combining the GIN index
-        with the date index. So the candidates are the windows' matches newest first, one
-        UNION ALL branch per window (disjoint date ranges, newest range first, the last one
-        the rest of the archive, undated rows included) under one LIMIT: PostgreSQL runs an
-        Append's branches in order and stops at the LIMIT, so a window holding `cap` matches
-        spares the wider ones, and the statement count stays the same however many windows
-        were needed (before, one statement per window: 4 to 8 per search at 1,000 articles,
-        1 to 2 at a million).
+        A name in a few percent of a million articles matches tens of thousands of rows;
+        fetching and sorting them all took 0.5 s. In the last 30 days the same name has a few
+        hundred, which the index gives with their dates. So the candidates are the windows'
+        matches newest first, one UNION ALL branch per window (disjoint date ranges, newest
+        range first, the last one the rest of the archive, undated rows included) under one
+        LIMIT: PostgreSQL runs an Append's branches in order and stops at the LIMIT, so a
+        window holding `cap` matches spares the wider ones, and the statement count stays the
+        same however many windows were needed.
 
         The windows start from the newest date of `every` (the whole table), not of
         `queryset`: any start gives the same results, and the table's is one step down an
@@ -136,15 +144,27 @@ class Matcher:
 
 def _windows(matching: Newest, latest: Any, date: str) -> list[Newest]:
     """`matching` split by `date` into WINDOWS back from `latest`, newest first, and the rest
-    of the archive (undated rows included) last."""
+    of the archive (undated rows included) last.
+
+    Each window's newer end is written as "`date >= end` is not true": a filter on the rows
+    the index found, not a second condition for it. The search indexes hold the date beside
+    the words (migration 0017), and a GIN index takes each condition on its own: `date < end`
+    would have it gather every row older than `end`, nearly the whole table, before
+    intersecting. So each window reads the index entries of its own dates and newer, and
+    the rest of the archive only the words'."""
     bounds = [latest - timedelta(days=days) for days in WINDOWS] if latest else []
     branches, newer = [], None
-    for bound in bounds:
-        window = matching.filter(**{f"{date}__gte": bound})
-        branches.append(window.filter(**{f"{date}__lt": newer}) if newer else window)
+    for bound in [*bounds, None]:
+        window = matching.filter(**{f"{date}__gte": bound}) if bound else matching
+        branches.append(window.filter(_not_since(date, newer)) if newer else window)
         newer = bound
-    rest = Q(**{f"{date}__lt": newer}) | Q(**{f"{date}__isnull": True}) if newer else Q()
-    return [*branches, matching.filter(rest)]
+    return branches
+
+
+def _not_since(date: str, moment: Any) -> Func:
+    # IS NOT TRUE, not NOT: PostgreSQL turns NOT (date >= x) back into date < x.
+    since = ExpressionWrapper(Q(**{f"{date}__gte": moment}), output_field=BooleanField())
+    return Func(since, template="(%(expressions)s) IS NOT TRUE", output_field=BooleanField())
 
 
 def _first_keys(branches: list[QuerySet], cap: int, alias: str) -> _OnRow:
