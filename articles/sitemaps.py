@@ -1,6 +1,11 @@
 """The sitemap: every public event (with its language versions as `hreflang` alternates),
 every published article, the outlets and the name register.
 
+A section page of 50,000 URLs took 5-10 s to render at a million articles: each URL reversed
+on its own (about 40 microseconds: the URLconf and the script prefix are looked up every
+time) and written out by the template engine. So a page reverses each section's URL once
+(`_KeyRangeSitemap.location`) and writes its XML directly (`urlset_xml`).
+
 Each section is split into pages of primary keys, page N holding the rows with keys from
 (N-1)*limit+1 to N*limit, so no page reads more than `limit` (50,000) rows, a page deep in
 the archive is an index range rather than an OFFSET past every row before it, and the index
@@ -9,13 +14,15 @@ page can hold fewer rows than `limit` (drafts, deleted rows) and, only if a whol
 keys holds nothing public, none.
 """
 
+from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import Any, cast
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
 
 from .event_page.alternates import event_alternates
 from .models import Article, Event, Language, NameEntry, Outlet
@@ -41,9 +48,28 @@ class KeyRangePaginator(Paginator):
 
 
 class _KeyRangeSitemap(Sitemap):
+    # The field a row's URL is made of (its model's get_absolute_url), and a value of it that
+    # no URL of the archive otherwise holds.
+    key: str = "slug"
+    mark: str | int = "sitemap-key-mark"
+
     @property
     def paginator(self) -> Paginator:
         return KeyRangePaginator(cast(QuerySet, self.items()), self.limit)
+
+    def location(self, item: Any) -> str:
+        prefix, suffix = self._around_key
+        return f"{prefix}{getattr(item, self.key)}{suffix}"
+
+    @cached_property
+    def _around_key(self) -> tuple[str, str]:
+        """The model's URL of a stand-in row, split around its key. Per instance, so per
+        request: the script prefix belongs to the request."""
+        stand_in = cast(QuerySet, self.items()).model(**{self.key: self.mark})
+        prefix, found, suffix = stand_in.get_absolute_url().partition(str(self.mark))
+        if not found:
+            raise ValueError(f"{type(stand_in).__name__}'s URL is not made of its {self.key}")
+        return prefix, suffix
 
     def get_latest_lastmod(self) -> None:
         # The framework's would read every row for the index; pages give their own.
@@ -63,9 +89,10 @@ class EventSitemap(_KeyRangeSitemap):
         languages = _languages_of([url["item"] for url in urls])
         for url in urls:
             event = url["item"]
+            page = url["location"].removeprefix(origin)
             url["alternates"] = [
                 {"lang_code": code, "location": origin + path}
-                for code, path in event_alternates(event, languages.get(event.pk, []))
+                for code, path in event_alternates(page, languages.get(event.pk, []))
             ]
         return urls
 
@@ -90,6 +117,8 @@ def _languages_of(events: list[Event]) -> dict[int, list[str]]:
 
 
 class ArticleSitemap(_KeyRangeSitemap):
+    key, mark = "pk", 987_654_321_987
+
     def items(self) -> QuerySet[Article]:
         return Article.objects.published().only("pk", "updated_at")
 
@@ -106,11 +135,40 @@ class NameSitemap(_KeyRangeSitemap):
     def items(self) -> QuerySet[NameEntry]:
         return NameEntry.objects.only("slug", "updated_at")
 
-    def location(self, entry: NameEntry) -> str:
-        return reverse("articles:name-detail", args=[entry.slug])
-
     def lastmod(self, entry: NameEntry) -> Any:
         return entry.updated_at
+
+
+def _day(moment: date, zone: tzinfo) -> date:
+    # As the template's |date: a moment in the current time zone.
+    if isinstance(moment, datetime) and timezone.is_aware(moment):
+        return moment.astimezone(zone)
+    return moment
+
+
+def urlset_xml(urls: list[dict]) -> str:
+    """What Django's sitemap.xml template renders for `urls` (Sitemap.get_urls), written
+    out: the template engine took half of a 50,000-URL page's time."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/'
+        'schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+    ]
+    zone = timezone.get_current_timezone()  # once: each lookup goes through a thread-local
+    for url in urls:
+        parts.append(f"<url><loc>{escape(url['location'])}</loc>")
+        if url.get("lastmod"):
+            parts.append(f"<lastmod>{_day(url['lastmod'], zone):%Y-%m-%d}</lastmod>")
+        for tag in ("changefreq", "priority"):
+            if url.get(tag):
+                parts.append(f"<{tag}>{escape(url[tag])}</{tag}>")
+        parts += [
+            f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" '
+            f'href="{escape(alternate["location"])}"/>'
+            for alternate in url.get("alternates", ())
+        ]
+        parts.append("</url>")
+    parts.append("</urlset>\n")
+    return "".join(parts)
 
 
 SITEMAPS = {

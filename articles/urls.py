@@ -10,6 +10,7 @@ from .feeds import EventsFeed, LanguageFeed, OutletFeed
 from .page_cache import archive_version, cached_page, event_version
 from .sitemaps import SITEMAPS
 from .views.moved import follow_merged_events
+from .views.sitemaps import sitemap_section
 
 app_name = "articles"
 
@@ -68,7 +69,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<slug:section>.xml",
-        archive_cached(sitemap_views.sitemap),
+        archive_cached(sitemap_section),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -8,14 +8,12 @@ be two pages for one `hreflang`, which it cannot say.
 
 from collections.abc import Sequence
 
-from articles.models import Event
-
 from .picker import reader_query
 
 X_DEFAULT = "x-default"
 
 
-def event_alternates(event: Event, codes: Sequence[str]) -> list[tuple[str, str]]:
-    """(hreflang, path with query) for each of `codes`, then the bare page as x-default."""
-    page = event.get_absolute_url()
+def event_alternates(page: str, codes: Sequence[str]) -> list[tuple[str, str]]:
+    """(hreflang, path with query) for each of `codes`, then `page`, the event's bare page
+    (`Event.get_absolute_url`), as x-default."""
     return [(code, page + reader_query([code])) for code in codes] + [(X_DEFAULT, page)]

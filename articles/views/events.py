@@ -96,7 +96,7 @@ class EventDetailView(DetailView):
             hreflangs=[
                 (hreflang, self.request.build_absolute_uri(url))
                 for hreflang, url in event_alternates(
-                    self.object, [lang.code for lang in available]
+                    self.object.get_absolute_url(), [lang.code for lang in available]
                 )
             ],
         )
