@@ -16,13 +16,13 @@ keys holds nothing public, none.
 
 from datetime import date, datetime, tzinfo
 from functools import cached_property
+from html import escape
 from typing import Any, cast
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.html import escape
 
 from .event_page.alternates import event_alternates
 from .models import Article, Event, Language, NameEntry, Outlet
@@ -148,7 +148,9 @@ def _day(moment: date, zone: tzinfo) -> date:
 
 def urlset_xml(urls: list[dict]) -> str:
     """What Django's sitemap.xml template renders for `urls` (Sitemap.get_urls), written
-    out: the template engine took half of a 50,000-URL page's time."""
+    out: the template engine took half of a 50,000-URL page's time. Escaped with the
+    standard library's html.escape, which Django's escape filter wraps in a lazy-aware
+    function that cost as much again."""
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/'
         'schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'

@@ -7,6 +7,7 @@ be two pages for one `hreflang`, which it cannot say.
 """
 
 from collections.abc import Sequence
+from functools import cache
 
 from .picker import reader_query
 
@@ -16,4 +17,10 @@ X_DEFAULT = "x-default"
 def event_alternates(page: str, codes: Sequence[str]) -> list[tuple[str, str]]:
     """(hreflang, path with query) for each of `codes`, then `page`, the event's bare page
     (`Event.get_absolute_url`), as x-default."""
-    return [(code, page + reader_query([code])) for code in codes] + [(X_DEFAULT, page)]
+    return [(code, page + _alone(code)) for code in codes] + [(X_DEFAULT, page)]
+
+
+@cache
+def _alone(code: str) -> str:
+    # The same for every event: the sitemap asks for it some 100,000 times a page.
+    return reader_query([code])
