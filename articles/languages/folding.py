@@ -7,6 +7,7 @@ and CMSs vary; names are compared under it everywhere (register, panel, grouping
 """
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus a combining mark.
@@ -15,21 +16,29 @@ _FOLD_TABLE_LIMIT = 65_536
 
 
 class _FoldTable(dict):
-    """Each character's compatibility decomposition without its combining marks, worked
-    out the first time the character is seen. NFKD never composes, so folding character by
-    character equals folding the whole text, and `str.translate` then runs at C speed: the
-    importer folds every article's body, and a per-character generator was its hot spot."""
+    """`fold_char` of each character, worked out the first time the character is seen, for
+    `str.translate`. NFKD never composes, so folding character by character equals folding
+    the whole text, and `str.translate` then runs at C speed: the importer folds every
+    article's body, and a per-character generator was its hot spot."""
+
+    def __init__(self, fold_char: Callable[[str], str]) -> None:
+        super().__init__()
+        self.fold_char = fold_char
 
     def __missing__(self, ordinal: int) -> str:
-        char = chr(ordinal)
-        decomposed = unicodedata.normalize("NFKD", LETTER_FOLDS.get(char, char))
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        folded = self.fold_char(chr(ordinal))
         if len(self) < _FOLD_TABLE_LIMIT:  # arbitrary input must not grow it without bound
             self[ordinal] = folded
         return folded
 
 
-_FOLDS = _FoldTable()
+def _decompose(char: str) -> str:
+    # The compatibility decomposition without its combining marks.
+    decomposed = unicodedata.normalize("NFKD", LETTER_FOLDS.get(char, char))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_FOLDS = _FoldTable(_decompose)
 
 
 def fold(text: str) -> str:
@@ -62,17 +71,7 @@ def _fold_char(ch: str) -> str:
     return "".join(c for c in lowered if not unicodedata.combining(c))
 
 
-class _CharFoldTable(dict):
-    """`_fold_char` of each character, for `str.translate` (grown as `_FoldTable` is)."""
-
-    def __missing__(self, ordinal: int) -> str:
-        folded = _fold_char(chr(ordinal))
-        if len(self) < _FOLD_TABLE_LIMIT:
-            self[ordinal] = folded
-        return folded
-
-
-_CHAR_FOLDS = _CharFoldTable()
+_CHAR_FOLDS = _FoldTable(_fold_char)
 
 
 def fold_each(text: str) -> str:
