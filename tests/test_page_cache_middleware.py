@@ -115,3 +115,17 @@ def test_the_language_cookie_and_header_each_key_the_stored_page(refreshed):
     assert answered_early(swedish) and answered_early(english)
     assert swedish.headers["Content-Language"] == "sv" and 'lang="sv"' in swedish.content.decode()
     assert english.headers["Content-Language"] == "en" and 'lang="en"' in english.content.decode()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_not_stored_yet_reads_its_version_once(refreshed, name):
+    """PageCacheMiddleware reads the version to look for the page; the view that renders it
+    uses that read instead of asking again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = PAGES[name](refreshed)
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get(url).status_code == 200
+    versions = [q["sql"] for q in queries.captured_queries if "articles_contentversion" in q["sql"]]
+    assert len(versions) == 1

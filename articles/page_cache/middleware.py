@@ -71,7 +71,7 @@ class PageCacheMiddleware:
                 return self.get_response(request)  # a redirect: the whole stack decides
         with replica_reads():  # no effect unless the replica's router is configured
             response = stored_response(request)
-        if response is None:  # the view reads the version again: a query beside a rendering
+        if response is None:  # not stored yet: the view renders it under the version read
             return self.get_response(request)
         for middleware in reversed(self.middleware):
             response = middleware.process_response(request, response)

@@ -161,7 +161,7 @@ def cached_page(version_of: Callable[..., Version | None]) -> Callable[[View], V
         def serve(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
             if not cacheable(request):
                 return view(request, *args, **kwargs)
-            version = version_of(**kwargs)
+            version = _version(request, serve, version_of, kwargs)
             if version is None:  # Not public: let the view answer (404).
                 return view(request, **kwargs)
             response = _from_cache(request, version)
@@ -175,6 +175,19 @@ def cached_page(version_of: Callable[..., Version | None]) -> Callable[[View], V
     return decorate
 
 
+# Where stored_response leaves the version it read for the view that will render the page.
+_VERSION_READ = "page_cache_version_read"
+
+
+def _version(
+    request: HttpRequest, view: View, version_of: Callable[..., Version | None], kwargs: dict
+) -> Version | None:
+    """The version PageCacheMiddleware read for this view moments ago (the page was not
+    stored), else read now. Read before the page is rendered either way."""
+    view_read, version = getattr(request, _VERSION_READ, (None, None))
+    return version if view_read is view else version_of(**kwargs)
+
+
 def stored_response(request: HttpRequest) -> HttpResponseBase | None:
     """What the cached view at request.path_info answers a `cacheable` request from the
     cache, without running it; None when it must run (not a cached view, not public, not
@@ -185,5 +198,8 @@ def stored_response(request: HttpRequest) -> HttpResponseBase | None:
     except Resolver404:
         return None
     version_of = _version_of.get(match.func)
-    version = version_of(**match.kwargs) if version_of is not None else None
+    if version_of is None:
+        return None
+    version = version_of(**match.kwargs)
+    setattr(request, _VERSION_READ, (match.func, version))
     return _from_cache(request, version) if version is not None else None
