@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.views.health import healthz
+from articles.views.language import set_language
 from articles.views.robots import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
     path("api/", include("articles.api.urls")),

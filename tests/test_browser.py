@@ -226,6 +226,29 @@ def test_the_switcher_changes_the_interface_language(browser, live_server, event
     assert column_languages(page) == ["en", "id"]  # the articles did not change
 
 
+def test_another_site_cannot_change_the_interface_language(browser, live_server, event):
+    """The switcher's form, posted from a page elsewhere: Chromium says so (Sec-Fetch-Site,
+    Origin) and the archive refuses, so the reader's next page keeps its language."""
+    elsewhere = (
+        f'<form method="post" action="{live_server.url}/i18n/setlang/">'
+        '<input name="language" value="sv"><input name="next" value="/events/hanoi/">'
+        "<button>Go</button></form>"
+    )
+    page = browser.new_context().new_page()
+    # A page of another site, answered by Playwright itself: the browser knows no better.
+    page.route(
+        "http://elsewhere.example/",
+        lambda route: route.fulfill(body=elsewhere, content_type="text/html"),
+    )
+    page.goto("http://elsewhere.example/")
+    with page.expect_navigation():
+        page.click("button")
+    expect(page.locator("h1")).to_have_text("Request refused")
+    expect(page.locator("main")).to_contain_text("another site")
+    page.goto(reader_url(live_server))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
 def test_the_browser_language_chooses_the_interface(browser, live_server, event):
     page = open_page(browser, reader_url(live_server), locale="sv-SE")
     expect(page.locator("html")).to_have_attribute("lang", "sv")

@@ -1,14 +1,14 @@
 """Stored pages answered right after whitenoise, before the rest of the middleware.
 
 A stored page for an anonymous reader needs little of the request cycle: the language (it
-keys the page), the CSRF cookie (the token filled into the page) and the response headers
-that the middleware below adds to every page. The rest (sessions, authentication, messages,
-history, axes, the view's own dispatch) costs as much as serving the page itself, and a
-static file is served before any of it runs. So this middleware asks the page cache for the
-resolved URL (articles/page_cache/serving.py, the same code the `cached_page` views run)
-and, when the page is stored, runs only Django's own methods of the middleware listed in
-settings that shape such a page, in their settings order. Anything else (a miss, a
-signed-in editor, a POST, an unknown URL) goes on through the whole stack as before.
+keys the page) and the response headers that the middleware below adds to every page. The
+rest (sessions, authentication, messages, history, axes, the view's own dispatch) costs as
+much as serving the page itself, and a static file is served before any of it runs. So
+this middleware asks the page cache for the resolved URL (articles/page_cache/serving.py,
+the same code the `cached_page` views run) and, when the page is stored, runs only Django's
+own methods of the middleware listed in settings that shape such a page, in their settings
+order. Anything else (a miss, a signed-in editor, a POST, an unknown URL) goes on through
+the whole stack as before.
 
 The requests answered here (GET or HEAD without a session cookie) are anonymous readers',
 which `replica_reads_middleware` sends to a read replica when one is configured
@@ -24,7 +24,6 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.common import CommonMiddleware
-from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils.module_loading import import_string
 
@@ -33,14 +32,13 @@ from coverage_site.routers import replica_reads
 from .serving import cacheable, stored_response
 
 # What a stored page's response gets from the middleware: its Content-Security-Policy,
-# Content-Language and Vary, Content-Length, CSRF cookie, X-Frame-Options. CSRF's
-# process_view is left out: it accepts every GET and HEAD. SecurityMiddleware runs before
-# whitenoise, so around this middleware too.
+# Content-Language and Vary, Content-Length, X-Frame-Options. CSRF's is left out: it accepts
+# every GET and HEAD, and a stored page holds no token (serving.py). SecurityMiddleware runs
+# before whitenoise, so around this middleware too.
 SHAPES_STORED_PAGES = (
     CSPMiddleware,
     LocaleMiddleware,
     CommonMiddleware,
-    CsrfViewMiddleware,
     XFrameOptionsMiddleware,
 )
 

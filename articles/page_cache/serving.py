@@ -15,15 +15,17 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
-from .tokens import csrf_secret, with_token, without_tokens
 from .versions import Version
 
 # Storage hygiene only: a stored page is correct for as long as its key exists, because the
 # key changes with the content. Old versions just age out.
 STORED_SECONDS = 24 * 60 * 60
-# The body holds the reader's own CSRF token, so shared caches must not keep it; the reader's
-# browser keeps it and revalidates every time, which costs a version query and a 304.
-CACHE_CONTROL = "private, no-cache"
+# A stored page is the same for every anonymous reader (it holds no CSRF token: the language
+# switcher needs none, articles/views/language.py), so a shared cache may keep it too; each
+# use is revalidated, which costs a version query and a 304.
+CACHE_CONTROL = "public, no-cache"
+# What a page holding one reader's CSRF token would carry: such a page is never stored.
+_READERS_OWN = b"csrfmiddlewaretoken"
 
 # Each worker keeps the pages it served last. A page never changes under its key, so a copy
 # held here is as current as the shared cache's and saves a round trip to it.
@@ -86,17 +88,13 @@ def _page_key(request: HttpRequest, version: Version) -> str:
     return "page:" + hashlib.sha256(page.encode()).hexdigest()
 
 
-def _etag(page_key: str, request: HttpRequest) -> str:
-    # Weak: the bytes differ by the masked token. The CSRF secret is part of it so that a
-    # browser whose cookie changed fetches a page with a token that matches it again.
-    digest = hashlib.sha256(f"{page_key}|{csrf_secret(request)}".encode()).hexdigest()
-    return f'W/"{digest[:32]}"'
+def _etag(page_key: str) -> str:
+    # Strong: the key names the very bytes stored under it.
+    return f'"{page_key.removeprefix("page:")[:32]}"'
 
 
 def _browser_has_it(request: HttpRequest, page_key: str) -> bool:
-    # Without a CSRF cookie the browser's copy holds a token for a secret it no longer has.
-    known = parse_etags(request.headers.get("If-None-Match", ""))
-    return bool(csrf_secret(request)) and _etag(page_key, request) in known
+    return _etag(page_key) in parse_etags(request.headers.get("If-None-Match", ""))
 
 
 def _validated(response: HttpResponseBase, etag: str, version: Version) -> HttpResponseBase:
@@ -120,18 +118,18 @@ def _stored_page(response: HttpResponse, content: bytes) -> StoredPage:
 
 
 def _from_cache(request: HttpRequest, version: Version) -> HttpResponseBase | None:
-    """The page stored under `version` with this reader's token, or a 304 when their
-    browser holds it; None when it is not stored yet."""
+    """The page stored under `version`, or a 304 when the reader's browser holds it; None
+    when it is not stored yet."""
     page_key = _page_key(request, version)
     if _browser_has_it(request, page_key):
-        return _validated(HttpResponseNotModified(), _etag(page_key, request), version)
+        return _validated(HttpResponseNotModified(), _etag(page_key), version)
     stored = _stored(page_key)
     if stored is None:
         return None
-    response = HttpResponse(with_token(stored.content, request), stored.content_type)
+    response = HttpResponse(stored.content, stored.content_type)
     for name, value in stored.headers:
         response.headers[name] = value
-    return _validated(response, _etag(page_key, request), version)
+    return _validated(response, _etag(page_key), version)
 
 
 def _render_and_store(
@@ -140,12 +138,11 @@ def _render_and_store(
     response = _render(view, request, **kwargs)
     if response.status_code != 200 or not isinstance(response, HttpResponse):
         return response
-    content = without_tokens(response.content)
-    if content is None:
+    if _READERS_OWN in response.content:  # one reader's token must not reach the next
         return response
     page_key = _page_key(request, version)
-    _store(page_key, _stored_page(response, content))
-    return _validated(response, _etag(page_key, request), version)
+    _store(page_key, _stored_page(response, response.content))
+    return _validated(response, _etag(page_key), version)
 
 
 # The version function of each cached view, so that PageCacheMiddleware can answer for a
@@ -191,8 +188,7 @@ def _version(
 def stored_response(request: HttpRequest) -> HttpResponseBase | None:
     """What the cached view at request.path_info answers a `cacheable` request from the
     cache, without running it; None when it must run (not a cached view, not public, not
-    stored yet). Needs request.LANGUAGE_CODE and the CSRF cookie read (LocaleMiddleware,
-    CsrfViewMiddleware)."""
+    stored yet). Needs request.LANGUAGE_CODE (LocaleMiddleware)."""
     try:
         match = resolve(request.path_info)
     except Resolver404:
