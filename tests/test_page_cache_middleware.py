@@ -5,6 +5,7 @@ import pytest
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
 
 from articles.models import Article, Event
 from tests.test_page_cache import PAGES, page, reader_url
@@ -122,3 +123,28 @@ def test_a_page_not_stored_yet_reads_its_version_once(refreshed, name):
         assert Client().get(url).status_code == 200
     versions = [q["sql"] for q in queries.captured_queries if "articles_contentversion" in q["sql"]]
     assert len(versions) == 1
+
+
+def test_a_stored_page_gets_the_report_only_policy_too(refreshed, settings):
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    url = reader_url(refreshed["events"]["hanoi"])
+    rendered, stored = Client().get(url), Client().get(url)
+    assert answered_early(stored)
+    header = "Content-Security-Policy-Report-Only"
+    assert stored.headers[header] == rendered.headers[header] == "default-src 'none'"
+
+
+def test_a_path_exempt_from_the_policy_is_stored_without_it(refreshed, settings):
+    """The policy is kept once for all stored pages only when no path is exempt."""
+    policy = settings.CONTENT_SECURITY_POLICY
+    settings.CONTENT_SECURITY_POLICY = {**policy, "EXCLUDE_URL_PREFIXES": ["/events/"]}
+    client = Client()
+    for url in [reverse("articles:home"), reader_url(refreshed["events"]["hanoi"])] * 2:
+        client.get(url)
+    home, reader = (
+        client.get(reverse("articles:home")),
+        client.get(reader_url(refreshed["events"]["hanoi"])),
+    )
+    assert answered_early(home) and answered_early(reader)
+    assert "Content-Security-Policy" in home.headers
+    assert "Content-Security-Policy" not in reader.headers
