@@ -105,3 +105,50 @@ def test_a_window_s_newer_end_reaches_the_plan_as_a_filter_not_a_range(db):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert plan.count("IS NOT TRUE") == len(windows) - 1 == 3
     assert "published_on <" not in plan
+
+
+def _matching_plan(search) -> str:
+    """PostgreSQL's plan, as run, of the statement that picks and ranks the matches."""
+    statements: list[tuple[str, list]] = []
+
+    def keep(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        search()
+    sql, params = next((sql, params) for sql, params in statements if "ts_rank" in sql)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_a_misspelt_query_that_matches_nothing_reads_no_date_window(db):
+    """A typed word the vocabulary lacks ("hrbour"): one probe of the words alone finds
+    nothing, so the windows, which read every date's index entries, never run."""
+    from articles.search.postgres import Matcher
+    from articles.search.register import Clause
+
+    make_event("Harbour talks")
+    on = date(2025, 2, 18)
+    make_article(title="Harbour talks", body="The harbour opened.", published_on=on)
+    misspelt = Matcher([Clause(("hrbour",))], "default")
+    plan = _matching_plan(lambda: misspelt.articles(Article.objects.published(), 5))
+    assert "Append (never executed)" in plan  # the windows, one branch each
+    assert "u0 (actual rows=0" in plan  # the probe
+    known = Matcher([Clause(("harbour",))], "default")
+    plan = _matching_plan(lambda: known.articles(Article.objects.published(), 5))
+    assert "Append (actual rows=1 loops=1)" in plan
+    assert "u0 (never executed)" in plan  # the probe: the vocabulary holds the word
+
+
+def test_a_word_the_vocabulary_lacks_is_still_found_where_it_stands(client, db):
+    """The vocabulary is event titles and places; a word only an article's body holds is
+    found all the same, beside one the vocabulary has."""
+    event = make_event("Harbour talks")
+    article = make_article(title="Harbour talks", body="Dredgers widened the quay.", event=event)
+    for query in ["dredgers", "harbour dredgers", '"widened the quay"']:
+        html = client.get(reverse("articles:article-list"), {"q": query}).content.decode()
+        assert article.get_absolute_url() in html, query
+        html = client.get(reverse("articles:event-list"), {"q": query}).content.decode()
+        assert event.get_absolute_url() in html, query
