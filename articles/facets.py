@@ -45,13 +45,17 @@ def _estimated_over_limit(rows: QuerySet) -> bool:
 
 class FacetScope:
     """A list whose options are counted: its ids are read (or found too many) once, however
-    many facets count over it."""
+    many facets count over it, and not at all when the caller already holds every one
+    (`known_ids`: a short list, which the page's pagination walked to its end)."""
 
-    def __init__(self, rows: QuerySet) -> None:
+    def __init__(self, rows: QuerySet, known_ids: list[int] | None = None) -> None:
         self.rows = rows
+        self.known_ids = known_ids
 
     @cached_property
     def ids(self) -> list[int] | None:
+        if self.known_ids is not None and len(self.known_ids) <= FACET_LIMIT:
+            return self.known_ids
         return _narrow_ids(self.rows)
 
 

@@ -88,13 +88,14 @@ PAGES = {
             + "?language=id&language=en&q=article&outlet="
             + Outlet.objects.first().slug
         ),
-        # 12 + search, run for the list and again for the outlet counts: each time the
+        # 11 + search, run for the list and again for the outlet counts: each time the
         # register's spellings of the query's words, the events matching, the articles
         # matching (+ on PostgreSQL one that builds the tsquery under each language's
         # text-search configuration, and for the events and the articles each the newest
         # date: the date windows are branches of the matching statement,
-        # articles.search.postgres.WINDOWS); + 1 for the page's matching passages.
-        19 + (6 if connection.vendor == "postgresql" else 0) + 2 * ESTIMATES,
+        # articles.search.postgres.WINDOWS); + 1 for the page's matching passages. The
+        # results' own facets read no ids: a search's are all on the first page's walk.
+        18 + (6 if connection.vendor == "postgresql" else 0) + ESTIMATES,
     ),
     # 3 (event, versions, images) + 2 for the stored comparison: the versions' name links,
     # part of its key (articles.comparison.caching.fingerprint), and the read from the

@@ -290,3 +290,20 @@ def test_with_many_outlets_the_form_asks_for_a_slug(client, scene, monkeypatch):
     assert '<select name="outlet">' not in html
     assert 'name="outlet" value="nhan-dan"' in html
     assert event_slugs(response) == ["guangxi"]
+
+
+def test_a_search_s_facets_count_over_the_keys_its_first_page_walked(client, scene, settings):
+    """A search's results (at most search.lists.CAP) are all on the first page's walk of
+    its look-ahead: the facets count over those keys, exactly, without reading them again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles import facets
+
+    settings.PAGE_CACHE = False
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(EVENTS + "?q=pham+minh+chinh")
+    counts = {option.value: option.count for option in response.context["language_options"]}
+    assert counts == {"id": 1, "en": 1, "sv": 0, "vi": 0}
+    limit = f"LIMIT {facets.FACET_LIMIT + 1}"
+    assert not [query for query in queries.captured_queries if limit in query["sql"]]

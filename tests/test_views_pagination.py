@@ -36,6 +36,13 @@ def test_a_page_near_the_end_counts_everything(thirty_events):
     assert not paginator.page(15).has_next()
 
 
+def test_every_key_is_known_only_when_the_first_page_s_walk_reached_the_end(thirty_events):
+    keys = list(thirty_events.values_list("pk", flat=True))
+    assert CappedPaginator(thirty_events, 3, requested_page=1).every_key == keys
+    assert CappedPaginator(thirty_events, 2, requested_page=1).every_key is None  # capped
+    assert CappedPaginator(thirty_events, 3, requested_page=2).every_key is None  # not all
+
+
 def test_the_count_query_is_limited(thirty_events):
     with CaptureQueriesContext(connection) as queries:
         assert CappedPaginator(thirty_events, 2).count

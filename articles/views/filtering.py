@@ -57,8 +57,16 @@ class FilteredListView(CappedPaginationMixin, FilterView):
     @cached_property
     def results_for_facets(self) -> FacetScope:
         """The results, as the facets count over them (each facet that shares them reads
-        them once)."""
-        return FacetScope(self.object_list)
+        them once).
+
+        A search's results are at most search.lists.CAP rows, which the first page's walk
+        of its look-ahead holds to the end: their keys are not read again. Only a search's:
+        any other list is that short in a small archive only, and its statement count
+        would then change with the archive's size."""
+        searched = getattr(self.filterset, "search_outcome", None) is not None
+        paginator = self.capped_paginator
+        known = paginator.every_key if searched and paginator else None
+        return FacetScope(self.object_list, known)
 
     def without(self, name: str) -> FacetScope:
         """The results as they would be without the filter `name` (for its option counts)."""

@@ -54,6 +54,12 @@ class CappedPaginator(Paginator):
         return rows.values("pk")[: self.limit + 1].count()
 
     @cached_property
+    def every_key(self) -> list[Any] | None:
+        """Every key of the list, in order, when the walk for the first page reached its end
+        (a list of at most the look-ahead's rows); None otherwise."""
+        return None if self.bottom or self.capped else self.window
+
+    @cached_property
     def capped(self) -> bool:
         """True when there are more rows than were counted: `count` is then a lower bound."""
         return self.counted > self.limit
@@ -86,6 +92,7 @@ class CappedPaginationMixin(MultipleObjectMixin):
     request: HttpRequest
     # None: LOOKAHEAD_PAGES, read when the page is requested (tests change it).
     lookahead_pages: int | None = None
+    capped_paginator: CappedPaginator | None = None  # once the list is paginated
 
     def get_paginator(
         self,
@@ -95,7 +102,8 @@ class CappedPaginationMixin(MultipleObjectMixin):
         allow_empty_first_page: bool = True,
         **kwargs: Any,
     ) -> Paginator:
-        return CappedPaginator(
+        # Kept for what else the view reads from the walk (FilteredListView's facets).
+        self.capped_paginator = CappedPaginator(
             queryset,
             per_page,
             orphans=orphans,
@@ -104,6 +112,7 @@ class CappedPaginationMixin(MultipleObjectMixin):
             lookahead_pages=self.lookahead_pages,
             **kwargs,
         )
+        return self.capped_paginator
 
     def requested_page(self) -> int:
         value = self.request.GET.get(self.page_kwarg) or "1"
