@@ -307,3 +307,19 @@ def test_a_search_s_facets_count_over_the_keys_its_first_page_walked(client, sce
     assert counts == {"id": 1, "en": 1, "sv": 0, "vi": 0}
     limit = f"LIMIT {facets.FACET_LIMIT + 1}"
     assert not [query for query in queries.captured_queries if limit in query["sql"]]
+
+
+def test_a_search_s_first_page_counts_all_its_results_however_short_its_pages(
+    client, scene, settings, monkeypatch
+):
+    """Its look-ahead reaches as far as its results can go (an event search: its own
+    matches and its articles', search.lists.CAP each): an exact count, and facets from it."""
+    from articles.views.events import EventListView
+
+    settings.PAGE_CACHE = False
+    monkeypatch.setattr(EventListView, "paginate_by", 1)
+    monkeypatch.setattr(EventListView, "lookahead_pages", 0)
+    assert client.get(EVENTS).context["paginator"].capped  # one page, no look-ahead
+    searched = client.get(EVENTS + "?q=chen")  # Chen Gang, in two events
+    paginator = searched.context["paginator"]
+    assert not paginator.capped and paginator.count == len(paginator.every_key) > 1

@@ -43,6 +43,7 @@ class Outcome:
     capped: bool = False
     phrases: list[str] = field(default_factory=list)  # every folded spelling searched for
     best_article: dict[int, int] = field(default_factory=dict)
+    most: int = CAP  # results it can hold at most
     # Sets `search_excerpt` on a page of results (_mark_articles or _mark_events).
     marker: Callable[["Outcome", list[Any]], None] = lambda outcome, results: None
 
@@ -130,7 +131,9 @@ def search_events(events: QuerySet, typed: str, *, as_typed: bool = False) -> Ou
             found.ranks[event] = max(rank, found.ranks.get(event, rank))
         return found
 
-    return _search(events, typed, as_typed, find, _mark_events)
+    outcome = _search(events, typed, as_typed, find, _mark_events)
+    outcome.most = 2 * CAP  # the events' own matches and their articles'
+    return outcome
 
 
 def _search(

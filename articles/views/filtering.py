@@ -59,14 +59,20 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         """The results, as the facets count over them (each facet that shares them reads
         them once).
 
-        A search's results are at most search.lists.CAP rows, which the first page's walk
-        of its look-ahead holds to the end: their keys are not read again. Only a search's:
-        any other list is that short in a small archive only, and its statement count
-        would then change with the archive's size."""
+        A search's first page walks all of its results (`lookahead`): their keys are not
+        read again. Only a search's: any other list is that short in a small archive only,
+        and its statement count would then change with the archive's size."""
         searched = getattr(self.filterset, "search_outcome", None) is not None
         paginator = self.capped_paginator
         known = paginator.every_key if searched and paginator else None
         return FacetScope(self.object_list, known)
+
+    def lookahead(self, per_page: int) -> int:
+        """For a search, as many pages as its results can fill (`Outcome.most`): they are
+        few, so the first page counts them all and its facets have their keys."""
+        pages = super().lookahead(per_page)
+        search = getattr(self.filterset, "search_outcome", None)
+        return pages if search is None else max(pages, -(-search.most // per_page))
 
     def without(self, name: str) -> FacetScope:
         """The results as they would be without the filter `name` (for its option counts)."""

@@ -109,10 +109,14 @@ class CappedPaginationMixin(MultipleObjectMixin):
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
             requested_page=self.requested_page(),
-            lookahead_pages=self.lookahead_pages,
+            lookahead_pages=self.lookahead(per_page),
             **kwargs,
         )
         return self.capped_paginator
+
+    def lookahead(self, per_page: int) -> int:
+        """Pages past the requested one that its walk counts."""
+        return LOOKAHEAD_PAGES if self.lookahead_pages is None else self.lookahead_pages
 
     def requested_page(self) -> int:
         value = self.request.GET.get(self.page_kwarg) or "1"
