@@ -74,3 +74,19 @@ def test_an_unknown_language_or_an_off_site_next_is_django_s_to_refuse():
         headers={"origin": SITE},
     )
     assert response["Location"] == "/"
+
+
+def test_deployed_the_language_cookie_is_secure_and_stays_on_the_site():
+    """As the session and CSRF cookies are (DEBUG off: HTTPS at the proxy)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "coverage_site.settings", "DEBUG": "0"}
+    env.update(SECRET_KEY="k" * 50, ALLOWED_HOSTS="archive.example")
+    code = (
+        "from django.conf import settings; "
+        "print(settings.LANGUAGE_COOKIE_SECURE, settings.LANGUAGE_COOKIE_SAMESITE)"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert shown.stdout.split() == ["True", "Lax"], shown.stderr
