@@ -8,10 +8,12 @@ Run against any archive already in the database (the seed events, or a generated
 The server is `gunicorn coverage_site.wsgi` with `--workers` sync workers (3), DEBUG=0, on
 loopback; the load is wrk (Debian package `wrk`), anonymous requests without cookies. The
 pages come from the page cache named by CACHE_URL (default: Redis on 127.0.0.1:6379,
-database 5); a second server with PAGE_CACHE=0 gives the rendered figures beside them. Each
-static file holds the page's own bytes, copied into STATIC_ROOT after collectstatic, so both
-requests carry the same body. The report gives the median of `--runs` runs and each run's
-ratios: the machine is shared, and one run says little.
+database 5, the benchmark's own, emptied first: a page another checkout's code stored there
+under the same version would be served as this one's); a second server with PAGE_CACHE=0
+gives the rendered figures beside them. Each static file holds the page's own bytes, copied
+into STATIC_ROOT after collectstatic, so both requests carry the same body. The report gives
+the median of `--runs` runs and each run's ratios: the machine is shared, and one run says
+little.
 Writes benchmarks/results/serving-<database vendor>.md (or --output).
 """
 
@@ -37,6 +39,8 @@ PAGES = ["reader", "event list", "home"]
 # rendered reader (PAGE_CACHE=0) has taken 1.9 s at load average 12. Slow is measured, not
 # refused: the rate says it.
 WRK_TIMEOUT = "10s"
+# The benchmark's own Redis database, emptied before it serves (see the docstring).
+OWN_CACHE_URL = "redis://127.0.0.1:6379/5"
 
 
 def django_setup(args: argparse.Namespace) -> None:
@@ -180,16 +184,18 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument(
-        "--cache-url", default=os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/5"
-    )
+    parser.add_argument("--cache-url", default=os.environ.get("CACHE_URL") or OWN_CACHE_URL)
     parser.add_argument("--runs", type=int, default=3, help="report the median of this many")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         parser.error("set DATABASE_URL to the archive to serve")
     django_setup(args)
+    from django.core.cache import cache
     from django.db import connection
+
+    if args.cache_url == OWN_CACHE_URL:
+        cache.clear()
 
     urls = pick_urls(args.event)
     static = write_static_copies(urls)
