@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 from ..facets import FacetScope
 from ..feeds import FeedLink, language_feed_link, outlet_feed_link
 from ..models import Language, Outlet
+from ..search.lists import Outcome
 from .pagination import CappedPaginationMixin
 
 
@@ -62,17 +63,20 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         A search's first page walks all of its results (`lookahead`): their keys are not
         read again. Only a search's: any other list is that short in a small archive only,
         and its statement count would then change with the archive's size."""
-        searched = getattr(self.filterset, "search_outcome", None) is not None
         paginator = self.capped_paginator
-        known = paginator.every_key if searched and paginator else None
+        known = paginator.every_key if self.search and paginator else None
         return FacetScope(self.object_list, known)
+
+    @property
+    def search(self) -> Outcome | None:
+        """What the list's `q` searched, when it has one (the filters' search_outcome)."""
+        return getattr(self.filterset, "search_outcome", None)
 
     def lookahead(self, per_page: int) -> int:
         """For a search, as many pages as its results can fill (`Outcome.most`): they are
         few, so the first page counts them all and its facets have their keys."""
         pages = super().lookahead(per_page)
-        search = getattr(self.filterset, "search_outcome", None)
-        return pages if search is None else max(pages, -(-search.most // per_page))
+        return pages if self.search is None else max(pages, -(-self.search.most // per_page))
 
     def without(self, name: str) -> FacetScope:
         """The results as they would be without the filter `name` (for its option counts)."""
