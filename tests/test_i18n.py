@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.test_views_language import SITE
+
 LOCALES = ["id", "sv", "vi"]
 
 
@@ -77,7 +79,7 @@ def test_the_switcher_posts_and_returns_to_the_same_page_and_query(client, scene
     assert f'name="next" type="hidden" value="{page.replace("&", "&amp;")}"' in html
     assert "csrfmiddlewaretoken" not in html and not client.cookies
     response = client.post(
-        "/i18n/setlang/", {"language": "id", "next": page}, headers={"origin": "http://testserver"}
+        "/i18n/setlang/", {"language": "id", "next": page}, headers={"origin": SITE}
     )
     assert response.status_code == 302 and response["Location"] == page
     html = client.get(page).content.decode()

@@ -11,10 +11,9 @@ from django.utils.html import escape
 from articles.grouping.proposals import accept_proposals
 from articles.models import Article, Capture, Event, Outlet
 from tests.factories import import_file, make_article, make_capture
+from tests.test_views_language import SITE
 
 pytestmark = pytest.mark.django_db
-
-ORIGIN = "http://testserver"  # the test client's site, as a browser names it in Origin
 
 
 @pytest.fixture
@@ -239,7 +238,7 @@ def test_a_reader_served_from_the_cache_can_change_the_language(scene, locmem_ca
     reader = Client(enforce_csrf_checks=True)
     assert 'lang="en"' in page(reader, url)
     response = reader.post(
-        reverse("set_language"), {"language": "sv", "next": url}, headers={"origin": ORIGIN}
+        reverse("set_language"), {"language": "sv", "next": url}, headers={"origin": SITE}
     )
     assert response.status_code == 302
     assert reader.cookies["django_language"].value == "sv"
