@@ -17,6 +17,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, QuerySet
 
 from .estimates import planner_rows
+from .keys import AmongKeys
 from .models import Article
 
 FACET_LIMIT = 2000
@@ -70,7 +71,7 @@ def _event_counts(events: FacetScope, key: str) -> dict | None:
         return None
     rows = (
         Article.objects.published()
-        .filter(event__in=ids)
+        .filter(AmongKeys("event", ids))
         .order_by()
         .values(key)
         .annotate(n=Count("event", distinct=True))
@@ -82,7 +83,9 @@ def _article_counts(articles: FacetScope, key: str) -> dict | None:
     ids = articles.ids
     if ids is None:
         return None
-    rows = Article.objects.filter(pk__in=ids).order_by().values(key).annotate(n=Count("pk"))
+    rows = (
+        Article.objects.filter(AmongKeys("pk", ids)).order_by().values(key).annotate(n=Count("pk"))
+    )
     return _counts(rows, key)
 
 

@@ -29,6 +29,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.compiler import SQLCompiler
 
+from ..keys import AmongKeys
 from ..querysets import ArticleQuerySet, EventQuerySet
 from .register import Clause
 
@@ -226,7 +227,7 @@ def in_rank_order(queryset: QuerySet, ranks: dict[int, float]) -> QuerySet:
     runs this queryset four times (count, facets, page), and 400 parameters a time were
     a tenth of a search page's time in building and quoting statements."""
     pks = list(ranks)
-    return queryset.filter(_OnRow("{pk} = ANY(%s::bigint[])", [pks], BooleanField())).annotate(
+    return queryset.filter(AmongKeys("pk", pks)).annotate(
         search_rank=_OnRow(
             "(%s::float8[])[array_position(%s::bigint[], {pk})]",
             [[ranks[pk] for pk in pks], pks],
