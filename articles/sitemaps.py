@@ -2,9 +2,9 @@
 every published article, the outlets and the name register.
 
 A section page of 50,000 URLs took 5-10 s to render at a million articles: each URL reversed
-on its own (about 40 microseconds: the URLconf and the script prefix are looked up every
-time) and written out by the template engine. So a page reverses each section's URL once
-(`_KeyRangeSitemap.location`) and writes its XML directly (`urlset_xml`).
+on its own (about 40 microseconds) and written out by the template engine. So each URL is
+built without reversing it (`get_absolute_url`, articles/links.py) and a page writes its XML
+directly (`urlset_xml`).
 
 Each section is split into pages of primary keys, page N holding the rows with keys from
 (N-1)*limit+1 to N*limit, so no page reads more than `limit` (50,000) rows, a page deep in
@@ -48,28 +48,11 @@ class KeyRangePaginator(Paginator):
 
 
 class _KeyRangeSitemap(Sitemap):
-    # The field a row's URL is made of (its model's get_absolute_url), and a value of it that
-    # no URL of the archive otherwise holds.
-    key: str = "slug"
-    mark: str | int = "sitemap-key-mark"
+    # Each row's URL is its get_absolute_url (articles/links.py builds it without reversing).
 
     @property
     def paginator(self) -> Paginator:
         return KeyRangePaginator(cast(QuerySet, self.items()), self.limit)
-
-    def location(self, item: Any) -> str:
-        prefix, suffix = self._around_key
-        return f"{prefix}{getattr(item, self.key)}{suffix}"
-
-    @cached_property
-    def _around_key(self) -> tuple[str, str]:
-        """The model's URL of a stand-in row, split around its key. Per instance, so per
-        request: the script prefix belongs to the request."""
-        stand_in = cast(QuerySet, self.items()).model(**{self.key: self.mark})
-        prefix, found, suffix = stand_in.get_absolute_url().partition(str(self.mark))
-        if not found:
-            raise ValueError(f"{type(stand_in).__name__}'s URL is not made of its {self.key}")
-        return prefix, suffix
 
     def get_latest_lastmod(self) -> None:
         # The framework's would read every row for the index; pages give their own.
@@ -117,8 +100,6 @@ def _languages_of(events: list[Event]) -> dict[int, list[str]]:
 
 
 class ArticleSitemap(_KeyRangeSitemap):
-    key, mark = "pk", 987_654_321_987
-
     def items(self) -> QuerySet[Article]:
         return Article.objects.published().only("pk", "updated_at")
 

@@ -4,10 +4,10 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..history import ArchiveHistory
+from ..links import keyed_url
 from ..querysets import ArticleQuerySet
 from ..text import ComputedText, compute_text, normalise_body, split_paragraphs
 from ..validators import HTTP_URL_REGEX, SHA256_REGEX, HttpURLField, sha256_validator
@@ -158,7 +158,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article-detail", kwargs={"pk": self.pk})
+        return keyed_url("articles:article-detail", "pk", self.pk)
 
     def clean(self) -> None:
         # The hash and search text follow the body, so constraints see current values.

@@ -5,11 +5,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..history import ArchiveHistory
 from ..languages.folding import fold
+from ..links import keyed_url
 from ..querysets import EventQuerySet
 from .redirects import EventRedirect
 
@@ -64,7 +64,7 @@ class Event(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:event-detail", kwargs={"slug": self.slug})
+        return keyed_url("articles:event-detail", "slug", self.slug)
 
     def clean(self) -> None:
         # A merged event's old address redirects to the event it went into; an event taking

@@ -4,11 +4,11 @@ are mentioned."""
 from typing import Any
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..history import ArchiveHistory
 from ..languages.folding import match_key
+from ..links import keyed_url
 
 
 class NameEntryQuerySet(models.QuerySet):
@@ -49,7 +49,7 @@ class NameEntry(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:name-detail", kwargs={"slug": self.slug})
+        return keyed_url("articles:name-detail", "slug", self.slug)
 
 
 class NameVariant(models.Model):

@@ -2,10 +2,10 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..history import ArchiveHistory
+from ..links import keyed_url
 from ..querysets import OutletQuerySet
 from ..validators import HTTP_URL_REGEX, HttpURLField
 
@@ -35,4 +35,4 @@ class Outlet(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:outlet-detail", kwargs={"slug": self.slug})
+        return keyed_url("articles:outlet-detail", "slug", self.slug)
