@@ -94,13 +94,14 @@ def event_language_counts(events: FacetScope) -> dict[str, int] | None:
     return _event_counts(events, "language_id")
 
 
-def event_outlet_counts(events: FacetScope) -> dict[str, int] | None:
-    return _event_counts(events, "outlet__slug")
+def event_outlet_counts(events: FacetScope) -> dict[int, int] | None:
+    """How many of `events` each outlet covers, by the outlet's key."""
+    return _event_counts(events, "outlet_id")
 
 
 def article_language_counts(articles: FacetScope) -> dict[str, int] | None:
     return _article_counts(articles, "language_id")
 
 
-def article_outlet_counts(articles: FacetScope) -> dict[str, int] | None:
-    return _article_counts(articles, "outlet__slug")
+def article_outlet_counts(articles: FacetScope) -> dict[int, int] | None:
+    return _article_counts(articles, "outlet_id")

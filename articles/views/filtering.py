@@ -12,6 +12,7 @@ from django_filters.views import FilterView
 
 from ..facets import FacetScope
 from ..feeds import FeedLink, language_feed_link, outlet_feed_link
+from ..keys import AmongKeys
 from ..models import Language, Outlet
 from ..search.lists import Outcome
 from .pagination import CappedPaginationMixin
@@ -44,7 +45,7 @@ def filter_problems(filterset: FilterSet) -> list[str]:
 OUTLET_MENU_LIMIT = 200
 
 
-def _count(counts: dict[str, int] | None, key: str) -> int | None:
+def _count(counts: dict[Any, int] | None, key: object) -> int | None:
     return None if counts is None else counts.get(key, 0)
 
 
@@ -95,18 +96,20 @@ class FilteredListView(CappedPaginationMixin, FilterView):
             for lang in Language.objects.all()
         ]
 
-    def outlet_options(self, counts: dict[str, int] | None) -> list[Option] | None:
-        """Every outlet when the list is too long to count, else those it holds, counted;
-        None when that is more than OUTLET_MENU_LIMIT: the form then asks for a slug."""
+    def outlet_options(self, counts: dict[int, int] | None) -> list[Option] | None:
+        """Every outlet when the list is too long to count, else those it holds, counted
+        (`counts` by outlet key); None when that is more than OUTLET_MENU_LIMIT: the form
+        then asks for a slug."""
         chosen = self.request.GET.get("outlet")
         outlets = Outlet.objects.all()
         if counts is not None:
-            outlets = outlets.filter(Q(slug__in=list(counts)) | Q(slug=chosen))
-        # Pairs, not models: past the limit they are read only to be counted.
-        listed = list(outlets.values_list("slug", "name")[: OUTLET_MENU_LIMIT + 1])
+            # The keys as one parameter: a short list's events can name hundreds of outlets.
+            outlets = outlets.filter(AmongKeys("pk", list(counts)) | Q(slug=chosen))
+        # Triples, not models: past the limit they are read only to be counted.
+        listed = list(outlets.values_list("pk", "slug", "name")[: OUTLET_MENU_LIMIT + 1])
         if len(listed) > OUTLET_MENU_LIMIT:
             return None
-        return [Option(slug, name, _count(counts, slug), slug == chosen) for slug, name in listed]
+        return [Option(slug, name, _count(counts, pk), slug == chosen) for pk, slug, name in listed]
 
     def feeds(self) -> list[FeedLink]:
         """The feeds of the languages and the outlet the list is filtered by (valid ones)."""
