@@ -30,13 +30,14 @@ ESTIMATE_MARGIN = 2
 def _narrow_ids(rows: QuerySet) -> list[int] | None:
     """The primary keys of `rows` when there are at most FACET_LIMIT of them, else None."""
     rows = rows.order_by().prefetch_related(None)
-    if _estimated_over_limit(rows):
+    if estimated_over_limit(rows):
         return None
     ids = list(rows.values_list("pk", flat=True)[: FACET_LIMIT + 1])
     return ids if len(ids) <= FACET_LIMIT else None
 
 
-def _estimated_over_limit(rows: QuerySet) -> bool:
+def estimated_over_limit(rows: QuerySet) -> bool:
+    """Whether PostgreSQL expects `rows` far past FACET_LIMIT (never on SQLite: no estimate)."""
     try:
         estimate = planner_rows(rows.values("pk"))
     except EmptyResultSet:  # a list that is empty before it is asked (qs.none())
@@ -47,14 +48,20 @@ def _estimated_over_limit(rows: QuerySet) -> bool:
 class FacetScope:
     """A list whose options are counted: its ids are read (or found too many) once, however
     many facets count over it, and not at all when the caller already holds every one
-    (`known_ids`: a short list, which the page's pagination walked to its end)."""
+    (`known_ids`: a short list, which the page's pagination walked to its end) or knows
+    there are more than FACET_LIMIT (`too_long`)."""
 
-    def __init__(self, rows: QuerySet, known_ids: list[int] | None = None) -> None:
+    def __init__(
+        self, rows: QuerySet, known_ids: list[int] | None = None, *, too_long: bool = False
+    ) -> None:
         self.rows = rows
         self.known_ids = known_ids
+        self.too_long = too_long
 
     @cached_property
     def ids(self) -> list[int] | None:
+        if self.too_long:
+            return None
         if self.known_ids is not None and len(self.known_ids) <= FACET_LIMIT:
             return self.known_ids
         return _narrow_ids(self.rows)

@@ -314,12 +314,37 @@ def test_a_search_s_first_page_counts_all_its_results_however_short_its_pages(
 ):
     """Its look-ahead reaches as far as its results can go (an event search: its own
     matches and its articles', search.lists.CAP each): an exact count, and facets from it."""
+    from articles import facets
     from articles.views.events import EventListView
 
     settings.PAGE_CACHE = False
     monkeypatch.setattr(EventListView, "paginate_by", 1)
     monkeypatch.setattr(EventListView, "lookahead_pages", 0)
+    monkeypatch.setattr(facets, "FACET_LIMIT", 1)  # no walk for the facets either
     assert client.get(EVENTS).context["paginator"].capped  # one page, no look-ahead
     searched = client.get(EVENTS + "?q=chen")  # Chen Gang, in two events
     paginator = searched.context["paginator"]
     assert not paginator.capped and paginator.count == len(paginator.every_key) > 1
+
+
+def test_a_short_list_s_facets_count_over_the_keys_its_first_page_walked(client, scene, settings):
+    """A list PostgreSQL does not expect past FACET_LIMIT is walked on its first page up to
+    one row past the limit: the page shows its exact length, and its facets count over those
+    keys without reading them again (one statement fewer than a walk and a read)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE = False
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(EVENTS + "?language=sv")
+    counts = {option.value: option.count for option in response.context["language_options"]}
+    assert counts == {"id": 1, "en": 0, "sv": 1, "vi": 0}
+    page = response.context["page_obj"]
+    assert not page.paginator.capped
+    walks = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith('SELECT "articles_event"."id" AS "pk"')
+        and "LIMIT" in query["sql"]
+    ]
+    assert len(walks) == 1, walks  # the paginator's; the facets read no keys of their own

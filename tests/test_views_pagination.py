@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import facets
 from articles.models import Event
 from articles.views import pagination
 from articles.views.pagination import CappedPaginator
@@ -66,6 +67,8 @@ def test_a_deep_page_and_its_count_come_from_one_walk_of_the_list(thirty_events)
 
 def test_a_capped_list_says_more_than_and_links_onwards(client, db, monkeypatch):
     monkeypatch.setattr(pagination, "LOOKAHEAD_PAGES", 1)
+    # Longer than the facets count: its first page walks no further for them.
+    monkeypatch.setattr(facets, "FACET_LIMIT", 10)
     for _ in range(45):
         make_article(event=make_event())
     first = client.get(EVENTS)
@@ -77,6 +80,18 @@ def test_a_capped_list_says_more_than_and_links_onwards(client, db, monkeypatch)
     assert len(last.context["events"]) == 5
     assert "45 events" in last.content.decode()
     assert "Page 3 of 3" in last.content.decode()
+
+
+def test_a_list_short_enough_for_its_facets_is_counted_exactly_on_its_first_page(
+    client, db, monkeypatch
+):
+    """Its first page's walk reads up to FACET_LIMIT + 1 keys for the facets anyway."""
+    monkeypatch.setattr(pagination, "LOOKAHEAD_PAGES", 1)
+    for _ in range(45):
+        make_article(event=make_event())
+    html = client.get(EVENTS).content.decode()
+    assert "45 events" in html
+    assert "Page 1 of 3" in html
 
 
 def test_a_page_far_past_the_end_is_still_a_404(client, db):

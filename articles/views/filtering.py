@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django_filters import FilterSet
 from django_filters.views import FilterView
 
+from .. import facets
 from ..facets import FacetScope
 from ..feeds import FeedLink, language_feed_link, outlet_feed_link
 from ..keys import AmongKeys
@@ -61,12 +62,27 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         """The results, as the facets count over them (each facet that shares them reads
         them once).
 
-        A search's first page walks all of its results (`lookahead`): their keys are not
-        read again. Only a search's: any other list is that short in a small archive only,
-        and its statement count would then change with the archive's size."""
+        On a first page the paginator's walk reads the keys the facets count over
+        (`lookahead`): a search's results, all of them, or a list PostgreSQL does not
+        expect past FACET_LIMIT rows, up to one past it. Their keys are then not read
+        again, and a walk that did not reach the end says the list is too long to count."""
         paginator = self.capped_paginator
-        known = paginator.every_key if self.search and paginator else None
-        return FacetScope(self.object_list, known)
+        if paginator is None or (self.search is None and self.first_page_walk is None):
+            return FacetScope(self.object_list)
+        keys = paginator.every_key
+        if self.search is not None:
+            return FacetScope(self.object_list, keys)
+        too_long = not self.first_page_walk or keys is None or len(keys) > facets.FACET_LIMIT
+        return FacetScope(self.object_list, keys, too_long=too_long)
+
+    @cached_property
+    def first_page_walk(self) -> bool | None:
+        """On the first page of a list without a search: True when its walk reads up to
+        FACET_LIMIT + 1 keys for the facets, False when PostgreSQL's estimate puts it far past
+        that (the facets are not counted); None on any other page."""
+        if self.search is not None or self.requested_page() != 1:
+            return None
+        return not facets.estimated_over_limit(self.object_list)
 
     @property
     def search(self) -> Outcome | None:
@@ -75,9 +91,14 @@ class FilteredListView(CappedPaginationMixin, FilterView):
 
     def lookahead(self, per_page: int) -> int:
         """For a search, as many pages as its results can fill (`Outcome.most`): they are
-        few, so the first page counts them all and its facets have their keys."""
+        few, so the first page counts them all and its facets have their keys. For the first
+        page of a list that may be short enough to count, pages up to FACET_LIMIT rows."""
         pages = super().lookahead(per_page)
-        return pages if self.search is None else max(pages, -(-self.search.most // per_page))
+        if self.search is not None:
+            return max(pages, -(-self.search.most // per_page))
+        if self.first_page_walk:
+            return max(pages, -(-facets.FACET_LIMIT // per_page) - 1)
+        return pages
 
     def without(self, name: str) -> FacetScope:
         """The results as they would be without the filter `name` (for its option counts)."""
