@@ -4,9 +4,6 @@ The mirror is a second connection to the same test database, so a test must comm
 replica can see its rows: these tests run outside the per-test transaction.
 """
 
-import os
-import subprocess
-import sys
 from contextlib import contextmanager
 
 import pytest
@@ -18,6 +15,7 @@ from django.urls import reverse
 from articles.models import Article, Outlet
 from coverage_site.routers import REPLICA, replica_reads
 from tests.factories import make_article, make_outlet
+from tests.fresh_settings import settings_in_fresh_process
 
 pytestmark = pytest.mark.django_db(
     transaction=True, serialized_rollback=True, databases=[DEFAULT_DB_ALIAS, REPLICA]
@@ -137,12 +135,8 @@ def test_a_post_reads_from_the_primary(client):
 
 def _configured(extra_env: dict[str, str], expression: str) -> str:
     """The value of `expression` over django.conf.settings in a fresh process."""
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_REPLICA_URL"} | extra_env
-    env["DJANGO_SETTINGS_MODULE"] = "coverage_site.settings"
-    code = f"from django.conf import settings; print(repr(({expression})))"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
+    result = settings_in_fresh_process(expression, {"DATABASE_REPLICA_URL": None, **extra_env})
+    assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 

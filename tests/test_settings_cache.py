@@ -1,9 +1,7 @@
 """CACHE_URL picks the cache that stores comparisons; unset, it is the database cache."""
 
-import os
 import socket
 import subprocess
-import sys
 import uuid
 
 import pytest
@@ -20,6 +18,7 @@ from articles.comparison.caching import (
 from articles.models import Article
 from coverage_site.cache_url import cache_from_url
 from tests.factories import make_article, make_event
+from tests.fresh_settings import settings_in_fresh_process
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -82,14 +81,7 @@ def test_a_bad_value_names_cache_url_and_the_value(url):
 
 def _start_up(cache_url: str | None) -> subprocess.CompletedProcess:
     """Load the production settings in a fresh process, as the server does at start-up."""
-    env = {k: v for k, v in os.environ.items() if k != "CACHE_URL"}
-    if cache_url is not None:
-        env["CACHE_URL"] = cache_url
-    env["DJANGO_SETTINGS_MODULE"] = "coverage_site.settings"
-    code = "from django.conf import settings; print(repr(settings.CACHES))"
-    return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
-    )
+    return settings_in_fresh_process("settings.CACHES", {"CACHE_URL": cache_url})
 
 
 def test_without_cache_url_comparisons_stay_in_the_database_cache():

@@ -5,6 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.fresh_settings import settings_in_fresh_process
+
 pytestmark = pytest.mark.django_db
 
 SITE = "http://testserver"  # the test client's host, as a browser names it in Origin
@@ -78,15 +80,8 @@ def test_an_unknown_language_or_an_off_site_next_is_django_s_to_refuse():
 
 def test_deployed_the_language_cookie_is_secure_and_stays_on_the_site():
     """As the session and CSRF cookies are (DEBUG off: HTTPS at the proxy)."""
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "coverage_site.settings", "DEBUG": "0"}
-    env.update(SECRET_KEY="k" * 50, ALLOWED_HOSTS="archive.example")
-    code = (
-        "from django.conf import settings; "
-        "print(settings.LANGUAGE_COOKIE_SECURE, settings.LANGUAGE_COOKIE_SAMESITE)"
+    shown = settings_in_fresh_process(
+        "settings.LANGUAGE_COOKIE_SECURE, settings.LANGUAGE_COOKIE_SAMESITE",
+        {"DEBUG": "0", "SECRET_KEY": "k" * 50, "ALLOWED_HOSTS": "archive.example"},
     )
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert shown.stdout.split() == ["True", "Lax"], shown.stderr
+    assert shown.stdout.strip() == repr((True, "Lax")), shown.stderr
