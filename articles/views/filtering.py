@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django_filters import FilterSet
 from django_filters.views import FilterView
 
-from .. import facets
-from ..facets import FacetScope
+from .. import facets  # as a module: tests change its FACET_LIMIT
 from ..feeds import FeedLink, language_feed_link, outlet_feed_link
 from ..keys import AmongKeys
 from ..models import Language, Outlet
@@ -58,7 +57,7 @@ class FilteredListView(CappedPaginationMixin, FilterView):
     paginate_by = settings.EVENTS_PER_PAGE
 
     @cached_property
-    def results_for_facets(self) -> FacetScope:
+    def results_for_facets(self) -> facets.FacetScope:
         """The results, as the facets count over them (each facet that shares them reads
         them once).
 
@@ -68,12 +67,12 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         again, and a walk that did not reach the end says the list is too long to count."""
         paginator = self.capped_paginator
         if paginator is None or (self.search is None and self.first_page_walk is None):
-            return FacetScope(self.object_list)
+            return facets.FacetScope(self.object_list)
         keys = paginator.every_key
         if self.search is not None:
-            return FacetScope(self.object_list, keys)
+            return facets.FacetScope(self.object_list, keys)
         too_long = not self.first_page_walk or keys is None or len(keys) > facets.FACET_LIMIT
-        return FacetScope(self.object_list, keys, too_long=too_long)
+        return facets.FacetScope(self.object_list, keys, too_long=too_long)
 
     @cached_property
     def first_page_walk(self) -> bool | None:
@@ -100,7 +99,7 @@ class FilteredListView(CappedPaginationMixin, FilterView):
             return max(pages, -(-facets.FACET_LIMIT // per_page) - 1)
         return pages
 
-    def without(self, name: str) -> FacetScope:
+    def without(self, name: str) -> facets.FacetScope:
         """The results as they would be without the filter `name` (for its option counts)."""
         if name not in self.request.GET:
             # The results themselves: filtering again would repeat the work (a search's).
@@ -108,7 +107,7 @@ class FilteredListView(CappedPaginationMixin, FilterView):
         data = self.request.GET.copy()
         data.pop(name, None)
         filterset = self.filterset_class(data, queryset=self.get_queryset(), request=self.request)
-        return FacetScope(filterset.qs)
+        return facets.FacetScope(filterset.qs)
 
     def language_options(self, counts: dict[str, int] | None) -> list[Option]:
         chosen = set(self.request.GET.getlist("language"))
