@@ -161,6 +161,40 @@ def test_a_refresh_changes_only_its_own_events_reader(refreshed):
     assert event_version(slug="guangxi") == before["guangxi"]
 
 
+def test_an_unchanged_events_version_is_read_by_its_stamps_alone(
+    refreshed, django_assert_num_queries
+):
+    """Kept by the worker: a second read is one row (the archive stamp and the alignment's
+    time), not the aggregate over the event's articles."""
+    from articles.page_cache import event_version
+
+    first = event_version(slug="hanoi")
+    with django_assert_num_queries(1) as read:
+        assert event_version(slug="hanoi") == first
+    assert '"articles_article"' not in read.captured_queries[0]["sql"]
+
+
+def test_a_stored_alignment_alone_changes_the_readers_version(refreshed):
+    """An alignment is stored without a change of the archive stamp (an editor's correction,
+    align_events): the version the worker kept must not outlive it."""
+    from articles.alignment.event_alignments import refresh_event_alignment
+    from articles.page_cache import event_version
+
+    before = event_version(slug="hanoi")
+    refresh_event_alignment(refreshed["events"]["hanoi"], force=True)
+    assert event_version(slug="hanoi") != before
+
+
+def test_a_write_to_another_event_keeps_this_readers_version(refreshed):
+    """A new archive stamp makes the worker read the version again; the same rows give
+    the same version, so the reader's stored page still serves."""
+    from articles.page_cache import event_version
+
+    before = event_version(slug="guangxi")
+    Article.objects.filter(event__slug="hanoi").update(title="Changed")
+    assert event_version(slug="guangxi") == before
+
+
 def test_a_draft_is_never_served_to_the_public(client, scene):
     """Unpublished by a bulk update (no save, no signal): gone on the next anonymous view;
     published again, back on the next."""

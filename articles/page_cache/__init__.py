@@ -14,7 +14,9 @@ page can be stored under an older version than its content, never under a newer 
   path calls after commit once the event's comparison and alignment are stored, ends by
   touching the event's `updated_at` (`event_pages_changed`): register edits, alignment
   recomputations and moves between events all change the reader's version through it, and
-  a page stored between a write and its refresh is left behind.
+  a page stored between a write and its refresh is left behind. Each worker keeps the
+  versions it read, under the archive stamp and the alignment's time they were read with,
+  and reads only those two while they stay the same (versions.py says why that is enough).
 - Everything else (the home page, the event and article lists, outlet, name and article
   pages): the archive stamp, one row of `ContentVersion`.
 

@@ -6,6 +6,8 @@ per process and then only executed: building and compiling cost more than runnin
 
 import functools
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,7 +17,7 @@ from django.db.models import Count, Max, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from ..models import ContentVersion, Event
+from ..models import ContentVersion, Event, EventAlignment
 
 # Stands for the requested slug in the compiled query; replaced by it at each execution.
 _SLUG = "page-cache:slug"
@@ -39,6 +41,16 @@ _EVENT_VERSION = (
     "pk", "updated_at", "articles_changed", "aligned_at", "article_rows", "published_rows",
     "vocabulary",
 )  # fmt: skip
+
+
+def _event_stamps_query() -> QuerySet:
+    """The archive stamp and the event's alignment time: a one-row read by two keys."""
+    aligned = EventAlignment.objects.filter(event__slug=_SLUG).values("computed_at")
+    return (
+        ContentVersion.objects.filter(scope=ContentVersion.Scope.ARCHIVE)
+        .annotate(aligned_at=Subquery(aligned[:1]))
+        .values_list("stamp", "aligned_at")
+    )
 
 
 def _event_query() -> QuerySet:
@@ -88,8 +100,40 @@ def archive_version(**_url_kwargs: object) -> Version:
     return Version(f"archive:{row[0]}", _moment(row[1]))
 
 
+# The event versions each worker read last, by what they were read under (see event_version).
+RECENT_EVENTS = 1000
+_recent: OrderedDict[tuple, Version | None] = OrderedDict()
+_recent_lock = threading.Lock()  # for threaded workers
+
+
 def event_version(*, slug: str) -> Version | None:
-    """The version of a public event's reader pages, or None if no public event has `slug`."""
+    """The version of a public event's reader pages, or None if no public event has `slug`.
+
+    Everything the version is made of is written with a change of the archive stamp in the
+    same transaction (the event, its articles, the vocabulary: the triggers of migration
+    0014), except the alignment, which is stored after commit. So while the stamp and the
+    alignment's time are the ones a version was read under, it is still the version: the
+    worker keeps it and reads those two, one row by two unique keys, instead of aggregating
+    the event's articles again. The stamp is read first, so a version kept under it is never
+    older than the stamp says.
+    """
+    stamps = _fetch(_event_stamps_query, slug)
+    if stamps is None:  # no stamp yet (nothing written since the migration)
+        return _read_event_version(slug)
+    held = (router.db_for_read(ContentVersion), slug, *stamps)
+    with _recent_lock:
+        if held in _recent:
+            _recent.move_to_end(held)
+            return _recent[held]
+    version = _read_event_version(slug)
+    with _recent_lock:
+        _recent[held] = version
+        if len(_recent) > RECENT_EVENTS:
+            _recent.popitem(last=False)
+    return version
+
+
+def _read_event_version(slug: str) -> Version | None:
     row = _fetch(_event_query, slug)
     if row is None:
         return None
