@@ -102,8 +102,8 @@ def archive_version(**_url_kwargs: object) -> Version:
 
 # The event versions each worker read last, by what they were read under (see event_version).
 RECENT_EVENTS = 1000
-_recent: OrderedDict[tuple, Version | None] = OrderedDict()
-_recent_lock = threading.Lock()  # for threaded workers
+_versions_read: OrderedDict[tuple, Version | None] = OrderedDict()
+_versions_read_lock = threading.Lock()  # for threaded workers
 
 
 def event_version(*, slug: str) -> Version | None:
@@ -121,15 +121,15 @@ def event_version(*, slug: str) -> Version | None:
     if stamps is None:  # no stamp yet (nothing written since the migration)
         return _read_event_version(slug)
     held = (router.db_for_read(ContentVersion), slug, *stamps)
-    with _recent_lock:
-        if held in _recent:
-            _recent.move_to_end(held)
-            return _recent[held]
+    with _versions_read_lock:
+        if held in _versions_read:
+            _versions_read.move_to_end(held)
+            return _versions_read[held]
     version = _read_event_version(slug)
-    with _recent_lock:
-        _recent[held] = version
-        if len(_recent) > RECENT_EVENTS:
-            _recent.popitem(last=False)
+    with _versions_read_lock:
+        _versions_read[held] = version
+        if len(_versions_read) > RECENT_EVENTS:
+            _versions_read.popitem(last=False)
     return version
 
 
