@@ -1,17 +1,18 @@
 """The view decorator that serves public pages from the cache, with HTTP validators."""
 
+import functools
 import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, ResolverMatch, URLResolver, get_resolver, get_urlconf
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
@@ -94,13 +95,19 @@ def _etag(page_key: str) -> str:
 
 
 def _browser_has_it(request: HttpRequest, page_key: str) -> bool:
-    return _etag(page_key) in parse_etags(request.headers.get("If-None-Match", ""))
+    # From META: request.headers would build a mapping of every header first.
+    return _etag(page_key) in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+
+
+@functools.lru_cache(maxsize=RECENT_PAGES)
+def _last_modified(changed_at: datetime) -> str:
+    return http_date(changed_at.timestamp())
 
 
 def _validated(response: HttpResponseBase, etag: str, version: Version) -> HttpResponseBase:
     response.headers["ETag"] = etag
     if version.changed_at is not None:
-        response.headers["Last-Modified"] = http_date(version.changed_at.timestamp())
+        response.headers["Last-Modified"] = _last_modified(version.changed_at)
     response.headers["Cache-Control"] = CACHE_CONTROL
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response
@@ -154,7 +161,7 @@ def cached_page(version_of: Callable[..., Version | None]) -> Callable[[View], V
     """Serve the decorated view from the cache under `version_of(**url_kwargs)`."""
 
     def decorate(view: View) -> View:
-        @wraps(view)
+        @functools.wraps(view)
         def serve(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
             if not cacheable(request):
                 return view(request, *args, **kwargs)
@@ -185,12 +192,19 @@ def _version(
     return version if view_read is view else version_of(**kwargs)
 
 
+@functools.lru_cache(maxsize=RECENT_PAGES)
+def _resolved(resolver: URLResolver, path: str) -> ResolverMatch:
+    """resolve(), kept for the paths served last: a stored page costs little more than
+    resolving its URL. By resolver, which a change of URLconf replaces."""
+    return resolver.resolve(path)
+
+
 def stored_response(request: HttpRequest) -> HttpResponseBase | None:
     """What the cached view at request.path_info answers a `cacheable` request from the
     cache, without running it; None when it must run (not a cached view, not public, not
     stored yet). Needs request.LANGUAGE_CODE (LocaleMiddleware)."""
     try:
-        match = resolve(request.path_info)
+        match = _resolved(get_resolver(get_urlconf()), request.path_info)
     except Resolver404:
         return None
     version_of = _version_of.get(match.func)
