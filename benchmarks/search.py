@@ -25,6 +25,9 @@ from _setup import RESULTS, django_setup, explain
 
 # Every request renders: pages served from the page cache would time the cache, not search.
 os.environ["PAGE_CACHE"] = "0"
+# Pages requested as Django's test client does, as behind production's TLS proxy (pages.py).
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ["SECURE_SSL_REDIRECT"] = "0"
 django_setup()
 
 from django.db import connection  # noqa: E402
