@@ -111,8 +111,9 @@ def event_version(*, slug: str) -> Version | None:
 
     Everything the version is made of is written with a change of the archive stamp in the
     same transaction (the event, its articles, the vocabulary: the triggers of migration
-    0014), except the alignment, which is stored after commit. So while the stamp and the
-    alignment's time are the ones a version was read under, it is still the version: the
+    0014), except the alignment, which is written without one (after the articles' commit,
+    or by an editor's correction). So while the stamp and the alignment's time are the ones
+    a version was read under, it is still the version: the
     worker keeps it and reads those two, one row by two unique keys, instead of aggregating
     the event's articles again. The stamp is read first, so a version kept under it is never
     older than the stamp says.
