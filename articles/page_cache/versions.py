@@ -113,10 +113,9 @@ def event_version(*, slug: str) -> Version | None:
     same transaction (the event, its articles, the vocabulary: the triggers of migration
     0014), except the alignment, which is written without one (after the articles' commit,
     or by an editor's correction). So while the stamp and the alignment's time are the ones
-    a version was read under, it is still the version: the
-    worker keeps it and reads those two, one row by two unique keys, instead of aggregating
-    the event's articles again. The stamp is read first, so a version kept under it is never
-    older than the stamp says.
+    a version was read under, it is still the version: the worker keeps it and reads those
+    two, one row by two unique keys, instead of aggregating the event's articles again. They
+    are read before the version, so a version kept under them is never older than they say.
     """
     stamps = _fetch(_event_stamps_query, slug)
     if stamps is None:  # no stamp yet (nothing written since the migration)
