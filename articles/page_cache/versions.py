@@ -6,8 +6,6 @@ per process and then only executed: building and compiling cost more than runnin
 
 import functools
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -100,10 +98,8 @@ def archive_version(**_url_kwargs: object) -> Version:
     return Version(f"archive:{row[0]}", _moment(row[1]))
 
 
-# The event versions each worker read last, by what they were read under (see event_version).
+# How many event versions each worker keeps (see event_version).
 RECENT_EVENTS = 1000
-_versions_read: OrderedDict[tuple, Version | None] = OrderedDict()
-_versions_read_lock = threading.Lock()  # for threaded workers
 
 
 def event_version(*, slug: str) -> Version | None:
@@ -120,17 +116,13 @@ def event_version(*, slug: str) -> Version | None:
     stamps = _fetch(_event_stamps_query, slug)
     if stamps is None:  # no stamp yet (nothing written since the migration)
         return _read_event_version(slug)
-    held = (router.db_for_read(ContentVersion), slug, *stamps)
-    with _versions_read_lock:
-        if held in _versions_read:
-            _versions_read.move_to_end(held)
-            return _versions_read[held]
-    version = _read_event_version(slug)
-    with _versions_read_lock:
-        _versions_read[held] = version
-        if len(_versions_read) > RECENT_EVENTS:
-            _versions_read.popitem(last=False)
-    return version
+    return _version_under(router.db_for_read(ContentVersion), slug, *stamps)
+
+
+@functools.lru_cache(maxsize=RECENT_EVENTS)
+def _version_under(_alias: str, slug: str, _stamp: int, _aligned_at: object) -> Version | None:
+    # The arguments other than the slug only key what is kept.
+    return _read_event_version(slug)
 
 
 def _read_event_version(slug: str) -> Version | None:
