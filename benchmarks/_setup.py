@@ -37,6 +37,16 @@ def django_setup(settings: str = "coverage_site.settings") -> None:
     django.setup()
 
 
+def test_client_setup() -> None:
+    """Django set up to request pages through its test client as production serves them
+    behind its TLS-terminating proxy: host `testserver`, no redirect of plain http to https,
+    a page cache of the process's own."""
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ["CACHE_URL"] = "locmem://"
+    os.environ["SECURE_SSL_REDIRECT"] = "0"
+    django_setup()
+
+
 _REGISTER_DIR: tempfile.TemporaryDirectory | None = None
 
 

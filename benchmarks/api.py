@@ -76,15 +76,10 @@ def deep(path: str, rows) -> str:
 
 def measure_here(repeats: int) -> dict:
     """In this process, on DATABASE_URL: {"articles": N, "vendor": …, "urls": [...]}."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ["CACHE_URL"] = "locmem://"
-    # As behind the TLS-terminating proxy of production: no redirect of plain http to https.
-    os.environ["SECURE_SSL_REDIRECT"] = "0"
     sys.path.insert(0, str(ROOT))
-    import django
+    from benchmarks._setup import test_client_setup
 
-    django.setup()
+    test_client_setup()
     from django.db import connection
     from django.test import Client
     from rest_framework.throttling import AnonRateThrottle

@@ -15,22 +15,12 @@ Writes benchmarks/results/pages-<database>.md with p50/p95, the query counts, an
 import argparse
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ["CACHE_URL"] = "locmem://"
-# As behind the TLS-terminating proxy of production: no redirect of plain http to https.
-os.environ["SECURE_SSL_REDIRECT"] = "0"
+from _setup import RESULTS, explain, test_client_setup
 
-import django  # noqa: E402
-from _setup import explain  # noqa: E402
-
-django.setup()
+test_client_setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -187,7 +177,7 @@ def main() -> None:
         )
     text = report(args.label, args.repeats, results, (load_at_start, os.getloadavg()[0]))
     database = connection.settings_dict["NAME"]
-    out = ROOT / "benchmarks" / "results" / f"pages-{Path(str(database)).stem}.md"
+    out = RESULTS / f"pages-{Path(str(database)).stem}.md"
     if not args.only:
         out.write_text(text + "\n")
         print(f"Wrote {out}")

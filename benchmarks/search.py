@@ -21,14 +21,11 @@ import statistics
 import time
 from pathlib import Path
 
-from _setup import RESULTS, django_setup, explain
+from _setup import RESULTS, explain, test_client_setup
 
 # Every request renders: pages served from the page cache would time the cache, not search.
 os.environ["PAGE_CACHE"] = "0"
-# Pages requested as Django's test client does, as behind production's TLS proxy (pages.py).
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ["SECURE_SSL_REDIRECT"] = "0"
-django_setup()
+test_client_setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
