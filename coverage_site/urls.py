@@ -15,4 +15,5 @@ urlpatterns = [
 ]
 
 # A database that does not answer gets a 503 page; any other uncaught error the 500 page.
+handler404 = "articles.views.errors.page_not_found"
 handler500 = "articles.views.errors.server_error"

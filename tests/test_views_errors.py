@@ -41,3 +41,17 @@ def test_pages_are_served_again_when_the_database_answers(settings, tmp_path):
         assert visitor().get("/events/").status_code == 503
     assert visitor().get("/events/").status_code == 200
     assert visitor().get("/healthz").status_code == 200
+
+
+def test_a_path_under_the_api_that_no_route_matches_is_the_apis_json_404(client):
+    """A slug with a dot matches none of the API's routes: the answer is still the API's."""
+    response = client.get("/api/events/cnbc.com.6769/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_any_other_unknown_path_is_the_sites_404_page(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")

@@ -1,12 +1,15 @@
-"""The server error view: a database that does not answer is a 503, anything else a 500."""
+"""The error views: a database that does not answer is a 503, anything else a 500; a path
+under the API that no route matches is the API's JSON 404, anything else the site's page."""
 
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
+from rest_framework.exceptions import NotFound
 
 # What a client, proxy or load balancer is asked to wait before trying again.
 RETRY_AFTER_SECONDS = 10
@@ -29,3 +32,12 @@ def database_unavailable() -> HttpResponse:
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's handler404. The API answers its own 404s in JSON (a slug no record has);
+    a path under it that none of its routes matches (a slug with a dot in it) reaches this
+    view, and must get the same JSON answer its schema documents, not the site's page."""
+    if request.path.startswith(reverse("api:api-root")):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+    return defaults.page_not_found(request, exception)
