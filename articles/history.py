@@ -18,11 +18,12 @@ changes), and what `generate_archive` writes (made-up benchmark data, in bulk).
 """
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from django.db import models
 from simple_history.manager import HistoryManager
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_change_reason_from_object
@@ -33,7 +34,7 @@ _reason: ContextVar[str | None] = ContextVar("history_reason", default=None)
 @contextmanager
 def history_reason(reason: str) -> Iterator[None]:
     """Record `reason` on the history rows written inside the block (the innermost wins)."""
-    token = _reason.set(reason[:100])
+    token = _reason.set(_fitted(reason))
     try:
         yield
     finally:
@@ -42,6 +43,18 @@ def history_reason(reason: str) -> Iterator[None]:
 
 def current_reason() -> str | None:
     return _reason.get()
+
+
+def give_reason(instances: Iterable[models.Model], reason: str) -> None:
+    """Record `reason` on the history rows of these instances when they are written in bulk:
+    `bulk_create_with_history` takes one reason for all, and each row may need its own
+    (simple-history reads it from `_change_reason`)."""
+    for instance in instances:
+        instance._change_reason = _fitted(reason)  # type: ignore[attr-defined]
+
+
+def _fitted(reason: str) -> str:
+    return reason[:100]  # the history tables' change_reason column
 
 
 class ArchiveHistoryManager(HistoryManager):

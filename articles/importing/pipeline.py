@@ -2,7 +2,8 @@
 shared by the management command and the admin.
 
 Reading (`reading.CaptureReader`) needs no database and may run in worker processes (`jobs`);
-storing runs here, one transaction per file.
+storing runs here: each file all or nothing, alone or (many new files of a bulk run) in a run
+written together.
 """
 
 import logging
@@ -11,14 +12,22 @@ from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 
 from ..models import Article, Event, Language, Outlet
-from .outlets import OutletMatch
+from .outlets import OutletMatch, match_outlet, outlet_name_for
 from .parallel import read_all
 from .reading import CaptureReader, Prepared
 from .records import CaptureError, ImportResult, ParsedCapture, RawCapture
-from .writing import plan_capture, relaxed_commits, store_capture, stored_hashes
+from .together import FirstSeen, NewCapture, store_together
+from .writing import (
+    plan_capture,
+    relaxed_commits,
+    store_capture,
+    stored_hashes,
+    stored_source_urls,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +61,7 @@ class Importer:
         self.dry_run = dry_run
         self.durable = durable
         self.jobs = jobs
+        self._outlets: dict[tuple[str, str], Outlet] = {}
 
     def import_bytes(self, name: str, data: bytes) -> ImportResult:
         """An uploaded or pasted capture; its kind comes from the name, else from its start."""
@@ -60,14 +70,63 @@ class Importer:
 
     def import_paths(self, paths: Sequence[Path]) -> Iterator[ImportResult]:
         """Each file's result, in order. Files are read by `jobs` worker processes when there
-        are many, and their hashes looked up a batch at a time; each is still written in
-        its own transaction."""
+        are many, and their hashes looked up a batch at a time."""
         with relaxed_commits(not self.durable):
             for batch in _batches(read_all(self.reader, paths, jobs=self.jobs), BATCH):
-                stored = set() if self.dry_run else stored_hashes(_hashes(batch))
-                for prepared in batch:
-                    checked_new = prepared.raw is not None and prepared.raw.sha256 not in stored
-                    yield self._finish(prepared, checked_new=checked_new and not self.dry_run)
+                if self.dry_run:
+                    yield from map(self._finish, batch)
+                else:
+                    yield from self._write_batch(batch)
+
+    def _write_batch(self, batch: list[Prepared]) -> Iterator[ImportResult]:
+        """Runs of new files that depend on nothing before them are written together (see
+        `together`); every other file alone, once what comes before it is written."""
+        stored = stored_hashes(_hashes(batch))
+        first = FirstSeen(stored, stored_source_urls(_urls(batch)))
+        run: list[NewCapture] = []
+        for prepared in batch:
+            new = self._new_capture(prepared) if first(prepared) else None
+            if new is not None:
+                run.append(new)
+                continue
+            yield from self._write_run(run)
+            run = []
+            checked_new = prepared.raw is not None and prepared.raw.sha256 not in stored
+            yield self._finish(prepared, checked_new=checked_new)
+        yield from self._write_run(run)
+
+    def _new_capture(self, prepared: Prepared) -> NewCapture | None:
+        """The file's rows, if it can be written with others: read, with its language known,
+        from an outlet the archive has (or none), and valid."""
+        raw, record = prepared.raw, prepared.record
+        if prepared.error or prepared.language_pending or raw is None or record is None:
+            return None
+        language = self.languages.get(record.language or "")
+        outlet = self._known_outlet(record)
+        if language is None or (outlet is None and outlet_name_for(record)):
+            return None  # written alone: it reports its error or creates its outlet
+        try:
+            return NewCapture.build(
+                prepared, raw, record, language=language, outlet=outlet, event=self.event
+            )
+        except ValidationError:
+            return None  # written alone, which reports what is wrong
+
+    def _known_outlet(self, record: ParsedCapture) -> Outlet | None:
+        """An outlet found once is remembered for the run: most files share a few outlets.
+        One deleted meanwhile makes its run's write fail, and each file is written alone."""
+        key = (record.outlet_domain, record.outlet_name)
+        if key not in self._outlets and (outlet := match_outlet(record)) is not None:
+            self._outlets[key] = outlet
+        return self._outlets.get(key)
+
+    def _write_run(self, run: list[NewCapture]) -> Iterator[ImportResult]:
+        if not run:
+            return
+        if store_together(run):
+            yield from (new.result() for new in run)
+        else:
+            yield from (self._finish(new.prepared, checked_new=True) for new in run)
 
     def _finish(self, prepared: Prepared, *, checked_new: bool = False) -> ImportResult:
         name, raw, record = prepared.name, prepared.raw, prepared.record
@@ -143,3 +202,7 @@ def _batches(items: Iterable[Prepared], size: int) -> Iterator[list[Prepared]]:
 
 def _hashes(batch: list[Prepared]) -> list[str]:
     return [prepared.raw.sha256 for prepared in batch if prepared.raw is not None]
+
+
+def _urls(batch: list[Prepared]) -> list[str]:
+    return [p.record.source_url for p in batch if p.record is not None and p.record.source_url]

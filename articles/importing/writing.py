@@ -62,6 +62,12 @@ def stored_hashes(hashes: Iterable[str]) -> set[str]:
     return set(Capture.objects.filter(sha256__in=list(hashes)).values_list("sha256", flat=True))
 
 
+def stored_source_urls(urls: Iterable[str]) -> set[str]:
+    """Which of these source URLs the archive's articles have: one query for a batch."""
+    rows = Article.objects.filter(source_url__in=list(urls)).order_by()
+    return set(rows.values_list("source_url", flat=True))
+
+
 def store_capture(
     *,
     raw: RawCapture,
@@ -84,7 +90,7 @@ def store_capture(
     `outlet`: the record's outlet match, when the caller already asked for it.
     """
     write = partial(_store, raw, record, language, event, imported_at, computed)
-    with history_reason(f"import: {raw.name}"):
+    with history_reason(import_reason(raw.name)):
         try:
             return write(checked_new=checked_new, outlet=outlet or OutletMatch(record))
         except IntegrityError:
@@ -92,6 +98,11 @@ def store_capture(
                 raise
             # Another writer stored rows since: look its outlet up again with everything else.
             return write(checked_new=False, outlet=OutletMatch(record))
+
+
+def import_reason(name: str) -> str:
+    """Why the importer wrote a history row: the file it came from."""
+    return f"import: {name}"
 
 
 def _store(
@@ -112,10 +123,10 @@ def _store(
         article_outlet = plan.outlet or create_outlet(record=record)
         previous_event_id = plan.article.event_id if plan.article else None
         article = plan.article or Article()
-        _fill_article(article, record, language, article_outlet, event)
+        fill_article(article, record, language, article_outlet, event)
         if computed is not None:
             article.use_computed_text(computed)
-        _validate(article)
+        validate(article)
         article.save()
         _replace_images(article, record, existing=plan.article is not None)
         _save_capture(article, raw, imported_at or timezone.now())
@@ -125,6 +136,11 @@ def _store(
 
 
 def _save_capture(article: Article, raw: RawCapture, imported_at: datetime) -> None:
+    capture_row(article, raw, imported_at).save(force_insert=True)
+
+
+def capture_row(article: Article, raw: RawCapture, imported_at: datetime) -> Capture:
+    """The capture of `article`'s bytes, validated, not yet saved."""
     capture = Capture(
         article=article,
         raw=raw.raw,
@@ -134,8 +150,8 @@ def _save_capture(article: Article, raw: RawCapture, imported_at: datetime) -> N
         imported_at=imported_at,
     )
     capture.use_known_hash(raw.sha256)
-    _validate(capture)
-    capture.save(force_insert=True)
+    validate(capture)
+    return capture
 
 
 @contextmanager
@@ -157,7 +173,7 @@ def relaxed_commits(enabled: bool) -> Iterator[None]:
             cursor.execute("RESET synchronous_commit")
 
 
-def _fill_article(
+def fill_article(
     article: Article,
     record: ParsedCapture,
     language: Language,
@@ -181,16 +197,22 @@ def _replace_images(article: Article, record: ParsedCapture, *, existing: bool) 
     if existing:
         # Deleted one by one through their signals, so each removal is in the history.
         article.images.all().delete()
+    images = image_rows(article, record)
+    bulk_create_with_history(images, ArticleImage, default_change_reason=current_reason())
+
+
+def image_rows(article: Article, record: ParsedCapture) -> list[ArticleImage]:
+    """The record's images for `article`, validated, not yet saved."""
     images = [
         ArticleImage(article=article, url=image.url, caption=image.caption, position=position)
         for position, image in enumerate(record.images)
     ]
     for image in images:
-        _validate(image)
-    bulk_create_with_history(images, ArticleImage, default_change_reason=current_reason())
+        validate(image)
+    return images
 
 
-def _validate(instance: Article | ArticleImage | Capture) -> None:
+def validate(instance: Article | ArticleImage | Capture) -> None:
     """Field validation in Python; uniqueness and check constraints are left to the database.
 
     The hash and source URL were looked up in `plan_capture` within this transaction, and the

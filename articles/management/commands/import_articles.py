@@ -15,7 +15,8 @@ from articles.models import Event
 class Command(BaseCommand):
     help = (
         "Import captures (seed .txt files and saved .html/.htm pages, also gzipped) from files "
-        "or folders. Each file is written in its own transaction; failed files write nothing. "
+        "or folders. Each file is written whole in one transaction (new files many to a "
+        "transaction), or not at all; failed files write nothing. "
         "On PostgreSQL a run does not wait for each commit to reach disk unless --durable is "
         "given: after a server crash, run it again (imports are idempotent)."
     )
