@@ -177,33 +177,46 @@ def _fill(
     pending: Pending,
 ) -> None:
     """Set the named fields of `instance` from the record's values, checked."""
-    model = type(instance)
+    _check_names(number, what, names, values)
+    references = []
+    for name in names:
+        spec = model_field(type(instance), name)
+        value = _checked_value(number, what, spec, values[name])
+        if isinstance(spec, models.ForeignKey) and value is not None:
+            target = spec.related_model
+            assert isinstance(target, type)
+            references.append((number, name, target, value))
+        setattr(instance, spec.attname, value)
+    _validate(number, what, instance, values)
+    # References are checked by batch (_check_references), not one query per value.
+    pending.references.extend(references)
+
+
+def _check_names(number: int, what: str, names: tuple[str, ...], values: dict[str, Any]) -> None:
     missing = [name for name in names if name not in values]
     unknown = sorted(set(values) - set(names))
     if missing or unknown:
         problems = [f"missing {', '.join(missing)}" if missing else "",
                     f"unknown {', '.join(unknown)}" if unknown else ""]  # fmt: skip
         raise ArchiveFileError(number, f"{what}: fields {'; '.join(filter(None, problems))}")
-    references = []
-    for name in names:
-        spec, value = model_field(model, name), values[name]
-        if spec.primary_key and not isinstance(spec, models.CharField):
-            _check_key(number, what, name, value)
-        if value is None and not spec.null:
-            raise ArchiveFileError(number, f"{what}: {name} cannot be null")
-        if isinstance(spec, models.CharField | models.TextField) and not isinstance(
-            value, str | None
-        ):
-            raise ArchiveFileError(number, f"{what}: {name} must be a string")
-        if isinstance(spec, models.ForeignKey):
-            if value is not None:
-                target = spec.related_model
-                assert isinstance(target, type)
-                references.append((number, name, target, value))
-        elif isinstance(spec, models.BinaryField):
-            value = _base64(number, what, name, value)
-        setattr(instance, spec.attname, value)
-    # References are checked by batch (_check_references), not one query per value.
+
+
+def _checked_value(number: int, what: str, spec: models.Field, value: Any) -> Any:
+    """The value to set on the field: checked for its type, bytes decoded from base64."""
+    name = spec.name
+    if spec.primary_key and not isinstance(spec, models.CharField):
+        _check_key(number, what, name, value)
+    if value is None and not spec.null:
+        raise ArchiveFileError(number, f"{what}: {name} cannot be null")
+    if isinstance(spec, models.CharField | models.TextField) and not isinstance(value, str | None):
+        raise ArchiveFileError(number, f"{what}: {name} must be a string")
+    if isinstance(spec, models.BinaryField):
+        return _base64(number, what, name, value)
+    return value
+
+
+def _validate(number: int, what: str, instance: models.Model, values: dict[str, Any]) -> None:
+    model = type(instance)
     foreign_keys = [f.name for f in model._meta.concrete_fields if isinstance(f, models.ForeignKey)]
     try:
         # What the models compute from these values first (an article's hash and search
@@ -218,7 +231,6 @@ def _fill(
         raise ArchiveFileError(number, f"{what}: {reasons}") from exc
     if isinstance(instance, Capture) and instance.sha256 != values["sha256"]:
         raise ArchiveFileError(number, f"{what}: the bytes do not match their sha256")
-    pending.references.extend(references)
 
 
 def _check_key(number: int, what: str, name: str, value: Any) -> None:
