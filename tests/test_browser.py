@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.factories import make_article, make_event, make_image, make_outlet
@@ -52,6 +53,12 @@ def launch():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Inside sync_playwright this thread has an asyncio loop, so Django's connection
+        # handler (asgiref's Local) keeps connections per contextvars context, and the test's
+        # queries open one of their own. Close it here, or it outlives the test and PostgreSQL
+        # refuses to drop the test database at the session's end ("being accessed by other
+        # users"), leaving it behind.
+        connections.close_all()
 
 
 # One browser per test, started after the database setup. A module-wide browser (started
