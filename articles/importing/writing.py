@@ -215,15 +215,16 @@ def image_rows(article: Article, record: ParsedCapture) -> list[ArticleImage]:
 def validate(instance: Article | ArticleImage | Capture) -> None:
     """Field validation in Python; uniqueness and check constraints are left to the database.
 
-    The hash and source URL were looked up in `plan_capture` within this transaction, and the
-    database enforces every constraint anyway, so asking Django to check them again would
-    cost one query per constraint (three times the import's own queries) for nothing.
+    The hash and source URL were looked up already (in `plan_capture`, or for a whole batch by
+    the pipeline), and the database enforces every constraint anyway, so asking Django to
+    check them again would cost one query per constraint (three times the import's own
+    queries) for nothing.
     """
     exclude = _relations(instance)
     instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
 
 
 def _relations(instance: models.Model) -> list[str]:
-    # Foreign keys point at rows this transaction just read or wrote; checking that they
-    # exist would cost a query each.
+    # Foreign keys point at rows just read or written, and the database checks them at
+    # commit; checking that they exist would cost a query each.
     return [f.name for f in instance._meta.fields if f.is_relation]
