@@ -6,8 +6,13 @@ on its own (about 40 microseconds) and written out by the template engine. So ea
 built without reversing it (`get_absolute_url`, articles/links.py) and a page writes its XML
 directly (`urlset_xml`).
 
+Pages hold 10,000 URLs, not the protocol's most (50,000): a page of 50,000 still took 1.8-2
+s to render at a million articles, holding a worker that long whenever a change of the
+archive gave the cached pages a new version; a page of 10,000 takes 0.2-0.3 s
+(benchmarks/results/pages-archive1m.md).
+
 Each section is split into pages of primary keys, page N holding the rows with keys from
-(N-1)*limit+1 to N*limit, so no page reads more than `limit` (50,000) rows, a page deep in
+(N-1)*limit+1 to N*limit, so no page reads more than `limit` rows, a page deep in
 the archive is an index range rather than an OFFSET past every row before it, and the index
 learns how many pages a section has from its highest key instead of counting the table. A
 page can hold fewer rows than `limit` (drafts, deleted rows) and, only if a whole range of
@@ -49,6 +54,8 @@ class KeyRangePaginator(Paginator):
 
 class _KeyRangeSitemap(Sitemap):
     # Each row's URL is its get_absolute_url (articles/links.py builds it without reversing).
+
+    limit = 10_000  # URLs a page (the module's docstring says why not 50,000)
 
     @property
     def paginator(self) -> Paginator:
