@@ -30,6 +30,21 @@ class OutletMatch:
         return match_outlet(self.record)
 
 
+class KnownOutlets:
+    """The outlets matched during one import, by the evidence they were matched on: most of
+    a bulk run's files share a few outlets, so each is looked up once. Only outlets found
+    are kept; a record whose outlet is missing is written alone, which creates it."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str], Outlet] = {}
+
+    def match(self, record: ParsedCapture) -> Outlet | None:
+        key = (record.outlet_domain, record.outlet_name)
+        if key not in self._found and (outlet := match_outlet(record)) is not None:
+            self._found[key] = outlet
+        return self._found.get(key)
+
+
 def outlet_name_for(record: ParsedCapture) -> str:
     """The name a new outlet would get: the page's site name, else its domain."""
     return (record.outlet_name or record.outlet_domain)[:200]

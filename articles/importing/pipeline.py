@@ -16,12 +16,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 
 from ..models import Article, Event, Language, Outlet
-from .outlets import OutletMatch, match_outlet, outlet_name_for
+from .outlets import KnownOutlets, OutletMatch, outlet_name_for
 from .parallel import read_all
 from .reading import CaptureReader, Prepared
 from .records import CaptureError, ImportResult, ParsedCapture, RawCapture
 from .together import FirstSeen, NewCapture, store_together
 from .writing import (
+    Plan,
     plan_capture,
     relaxed_commits,
     store_capture,
@@ -61,7 +62,9 @@ class Importer:
         self.dry_run = dry_run
         self.durable = durable
         self.jobs = jobs
-        self._outlets: dict[tuple[str, str], Outlet] = {}
+        # Outlets found stay known for the importer's life; one deleted meanwhile makes its
+        # run's write fail, and each file of the run is written alone (and creates it).
+        self.outlets = KnownOutlets()
 
     def import_bytes(self, name: str, data: bytes) -> ImportResult:
         """An uploaded or pasted capture; its kind comes from the name, else from its start."""
@@ -102,7 +105,7 @@ class Importer:
         if prepared.error or prepared.language_pending or raw is None or record is None:
             return None
         language = self.languages.get(record.language or "")
-        outlet = self._known_outlet(record)
+        outlet = self.outlets.match(record)
         if language is None or (outlet is None and outlet_name_for(record)):
             return None  # written alone: it reports its error or creates its outlet
         try:
@@ -112,19 +115,11 @@ class Importer:
         except ValidationError:
             return None  # written alone, which reports what is wrong
 
-    def _known_outlet(self, record: ParsedCapture) -> Outlet | None:
-        """An outlet found once is remembered for the run: most files share a few outlets.
-        One deleted meanwhile makes its run's write fail, and each file is written alone."""
-        key = (record.outlet_domain, record.outlet_name)
-        if key not in self._outlets and (outlet := match_outlet(record)) is not None:
-            self._outlets[key] = outlet
-        return self._outlets.get(key)
-
     def _write_run(self, run: list[NewCapture]) -> Iterator[ImportResult]:
         if not run:
             return
         if store_together(run):
-            yield from (new.result() for new in run)
+            yield from (_result(new.prepared, new.plan()) for new in run)
         else:
             yield from (self._finish(new.prepared, checked_new=True) for new in run)
 
@@ -170,14 +165,7 @@ class Importer:
                 computed=prepared.computed,
                 outlet=outlet,
             )
-        article = plan.article
-        return ImportResult(
-            file=prepared.name,
-            status=plan.status,
-            record=record,
-            outlet=plan.outlet_name,
-            article_id=article.pk if article else None,
-        )
+        return _result(prepared, plan)
 
 
 def usual_language(outlet: Outlet | None) -> str | None:
@@ -206,3 +194,14 @@ def _hashes(batch: list[Prepared]) -> list[str]:
 
 def _urls(batch: list[Prepared]) -> list[str]:
     return [p.record.source_url for p in batch if p.record is not None and p.record.source_url]
+
+
+def _result(prepared: Prepared, plan: Plan) -> ImportResult:
+    article = plan.article
+    return ImportResult(
+        file=prepared.name,
+        status=plan.status,
+        record=prepared.record,
+        outlet=plan.outlet_name,
+        article_id=article.pk if article else None,
+    )

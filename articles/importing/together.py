@@ -21,8 +21,8 @@ from ..history import give_reason
 from ..models import Article, ArticleImage, Capture, Event, Language, Outlet
 from ..refresh import refresh_for_articles
 from .reading import Prepared
-from .records import ImportResult, ParsedCapture, RawCapture
-from .writing import capture_row, fill_article, image_rows, import_reason, validate
+from .records import ParsedCapture, RawCapture
+from .writing import Plan, capture_row, fill_article, image_rows, import_reason, validate
 
 logger = logging.getLogger(__name__)
 
@@ -58,15 +58,10 @@ class NewCapture:
         capture = capture_row(article, raw, timezone.now())
         return cls(prepared, article, capture, images)
 
-    def result(self) -> ImportResult:
+    def plan(self) -> Plan:
+        """What storing did: the same account `writing.store_capture` gives of a file."""
         outlet = self.article.outlet
-        return ImportResult(
-            file=self.prepared.name,
-            status="new",
-            record=self.prepared.record,
-            outlet=outlet.name if outlet else "",
-            article_id=self.article.pk,
-        )
+        return Plan("new", self.article, outlet, outlet.name if outlet else "")
 
 
 def store_together(run: Sequence[NewCapture]) -> bool:
