@@ -129,14 +129,10 @@ def _store(
         validate(article)
         article.save()
         _replace_images(article, record, existing=plan.article is not None)
-        _save_capture(article, raw, imported_at or timezone.now())
+        capture_row(article, raw, imported_at or timezone.now()).save(force_insert=True)
         refresh_for_article(article, previous_event_id=previous_event_id)
         name = article_outlet.name if article_outlet else ""
         return Plan(plan.status, article, article_outlet, name)
-
-
-def _save_capture(article: Article, raw: RawCapture, imported_at: datetime) -> None:
-    capture_row(article, raw, imported_at).save(force_insert=True)
 
 
 def capture_row(article: Article, raw: RawCapture, imported_at: datetime) -> Capture:
