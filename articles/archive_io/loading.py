@@ -187,7 +187,7 @@ def _fill(
             assert isinstance(target, type)
             references.append((number, name, target, value))
         setattr(instance, spec.attname, value)
-    _validate(number, what, instance, values)
+    _check_rules(number, what, instance, values)
     # References are checked by batch (_check_references), not one query per value.
     pending.references.extend(references)
 
@@ -215,7 +215,7 @@ def _checked_value(number: int, what: str, spec: models.Field, value: Any) -> An
     return value
 
 
-def _validate(number: int, what: str, instance: models.Model, values: dict[str, Any]) -> None:
+def _check_rules(number: int, what: str, instance: models.Model, values: dict[str, Any]) -> None:
     model = type(instance)
     foreign_keys = [f.name for f in model._meta.concrete_fields if isinstance(f, models.ForeignKey)]
     try:
